@@ -1,0 +1,36 @@
+import { formatProblem } from "../content/problems.js";
+import { prepareSite, type PreparedSite } from "./prepare-site.js";
+import type { ProjectPaths } from "./paths.js";
+import { createStagingDir, discardStaging, publishStaging, recoverInterruptedSwap } from "./output-swap.js";
+import { writeSite } from "./write-site.js";
+
+export interface BuildOptions {
+  readonly drafts: boolean;
+  readonly log: (line: string) => void;
+}
+
+export interface BuildSummary {
+  readonly articles: number;
+  readonly pages: number;
+  readonly warnings: number;
+}
+
+/**
+ * `fabu build`: validate and render everything first, lay out pages into a staging folder, and swap it in
+ * only when all of it worked. Content errors throw ContentValidationError before anything is written.
+ */
+export async function buildSite(paths: ProjectPaths, options: BuildOptions): Promise<BuildSummary> {
+  recoverInterruptedSwap(paths.output);
+  const site = prepareSite(paths, { drafts: options.drafts }) as PreparedSite;
+  for (const warning of site.warnings) options.log(formatProblem(warning));
+  const staging = createStagingDir(paths.output);
+  try {
+    await writeSite(site, paths, staging);
+    publishStaging(staging, paths.output);
+  } catch (error) {
+    discardStaging(staging);
+    throw error;
+  }
+  const pages = site.model.articles.length + site.model.sections.length + site.model.homes.length + 1;
+  return { articles: site.model.articles.length / 2, pages, warnings: site.warnings.length };
+}

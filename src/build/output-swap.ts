@@ -1,0 +1,62 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+
+/**
+ * Pages are written to a staging folder beside the output folder and swapped in only when the whole build
+ * succeeded, so readers and CDNs never see a half-written site and a failed build leaves `dist/` as it was.
+ */
+export function createStagingDir(outputDir: string): string {
+  const parent = dirname(outputDir);
+  mkdirSync(parent, { recursive: true });
+  const staging = join(parent, `.${basename(outputDir)}-staging-${process.pid}-${randomBytes(4).toString("hex")}`);
+  mkdirSync(staging);
+  return staging;
+}
+
+export function discardStaging(staging: string): void {
+  rmSync(staging, { recursive: true, force: true });
+}
+
+/** Two renames: the old output is moved aside, the new one takes its name, the old one is deleted. */
+export function publishStaging(staging: string, outputDir: string): void {
+  recoverInterruptedSwap(outputDir);
+  const retired = `${staging}-retired`;
+  const hadOutput = existsSync(outputDir);
+  if (hadOutput) renameSync(outputDir, retired);
+  try {
+    renameSync(staging, outputDir);
+  } catch (error) {
+    if (hadOutput) renameSync(retired, outputDir);
+    throw error;
+  }
+  if (hadOutput) rmSync(retired, { recursive: true, force: true });
+}
+
+/**
+ * A build killed between the two renames leaves no output folder but a complete retired one; put it back.
+ * Leftover staging folders of dead builds are removed.
+ */
+export function recoverInterruptedSwap(outputDir: string): void {
+  const parent = dirname(outputDir);
+  if (!existsSync(parent)) return;
+  const prefix = `.${basename(outputDir)}-staging-`;
+  for (const name of readdirSync(parent)) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length).split("-")[0]);
+    if (pid === process.pid || isAlive(pid)) continue;
+    const full = join(parent, name);
+    if (name.endsWith("-retired") && !existsSync(outputDir)) renameSync(full, outputDir);
+    else rmSync(full, { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,116 @@
+import type { GlossaryEntry } from "../convert/index.js";
+import type { Script } from "../site/scripts.js";
+import { DATE_FORMAT_HINT, parseNewsDate, type ZonedInstant } from "../time/zoned-date.js";
+import { ARTICLE_FIELD_NAMES, articleSchema } from "./article-fields.js";
+import { readFrontMatter } from "./front-matter.js";
+import type { ProblemCollector } from "./problems.js";
+import { locate, reportUnknownKeys, sourceText, validateWithSchema, type FieldContext } from "./validate-fields.js";
+
+/** An article as the editor wrote it, validated; nothing rendered yet. */
+export interface ArticleSource {
+  readonly file: string;
+  readonly id: string;
+  readonly title: string;
+  readonly subtitle?: string;
+  readonly kicker?: string;
+  readonly date: ZonedInstant;
+  readonly updated?: ZonedInstant;
+  readonly section: string;
+  readonly source?: string;
+  readonly byline: readonly string[];
+  readonly editor: string;
+  readonly tags: readonly string[];
+  readonly related: readonly { readonly id: string; readonly line: number; readonly column: number }[];
+  readonly summary?: string;
+  readonly draft: boolean;
+  readonly lang?: Script;
+  readonly glossary: readonly GlossaryEntry[];
+  readonly body: string;
+  /** File line of the body's first line, to place Markdown problems. */
+  readonly bodyStartLine: number;
+  /** Where the id and section are written, for cross-file errors. */
+  readonly idAt: { readonly line: number; readonly column: number };
+  readonly sectionAt: { readonly line: number; readonly column: number };
+}
+
+export interface ArticleLoadOptions {
+  readonly timeZone: string;
+  readonly maxAliasExpansions: number;
+  /** The section given by the folder the file is in, if it is a section folder. */
+  readonly folderSection?: string;
+}
+
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
+export function parseArticle(text: string, file: string, problems: ProblemCollector, options: ArticleLoadOptions): ArticleSource | undefined {
+  const errorsBefore = problems.errorCount;
+  const fm = readFrontMatter(text, file, problems, { maxAliasExpansions: options.maxAliasExpansions });
+  if (!fm) return undefined;
+  const ctx: FieldContext = { file, yaml: fm.yaml, lineOffset: fm.yamlStartLine - 1, problems };
+  reportUnknownKeys(ctx, fm.data, ARTICLE_FIELD_NAMES, "front matter");
+  const fields = validateWithSchema(ctx, articleSchema, fm.data);
+  if (!fields) return undefined;
+
+  const asText = (key: string): string | undefined => (typeof fields[key] === "string" ? (fields[key] as string) : undefined);
+  const id = idAsWritten(ctx, ["id"], fields.id);
+  const date = parseDateField(ctx, "date", asText("date"), options.timeZone);
+  const updatedText = asText("updated");
+  const updated = updatedText === undefined ? undefined : parseDateField(ctx, "updated", updatedText, options.timeZone);
+  const section = asText("section") ?? options.folderSection;
+  if (section === undefined) {
+    problems.error(file, 1, 1, "missing-field", `the field "section" is required for an article outside a section folder`);
+  }
+  const relatedIds = (fields.related as unknown[] | undefined) ?? [];
+  const related = relatedIds.map((value, index) => {
+    const at = locate(ctx, ["related", index], "value");
+    return { id: idAsWritten(ctx, ["related", index], value) ?? "", ...at };
+  });
+  if (id === undefined || date === undefined || section === undefined || (updatedText !== undefined && updated === undefined)) return undefined;
+  if (related.some((r) => r.id === "") || problems.errorCount > errorsBefore) return undefined;
+
+  const byline = fields.byline as string | string[];
+  return {
+    file,
+    id,
+    title: fields.title as string,
+    subtitle: asText("subtitle"),
+    kicker: asText("kicker"),
+    date,
+    updated,
+    section,
+    source: asText("source"),
+    byline: typeof byline === "string" ? [byline] : byline,
+    editor: fields.editor as string,
+    tags: (fields.tags as string[] | undefined) ?? [],
+    related,
+    summary: asText("summary"),
+    draft: (fields.draft as boolean | undefined) ?? false,
+    lang: fields.lang as Script | undefined,
+    glossary: (fields.glossary as GlossaryEntry[] | undefined) ?? [],
+    body: fm.body,
+    bodyStartLine: fm.bodyStartLine,
+    idAt: locate(ctx, ["id"], "value"),
+    sectionAt: fields.section === undefined ? { line: 1, column: 1 } : locate(ctx, ["section"], "value"),
+  };
+}
+
+function idAsWritten(ctx: FieldContext, path: (string | number)[], value: unknown): string | undefined {
+  // A plain YAML scalar keeps its source text (the core schema would read 08355537 as the number 8355537).
+  const written = typeof value === "number" ? sourceText(ctx, path) ?? String(value) : String(value);
+  if (!ID_PATTERN.test(written)) {
+    const { line, column } = locate(ctx, path, "value");
+    ctx.problems.error(ctx.file, line, column, "invalid-id", `the id "${written}" may contain only letters, digits, "-" and "_" (it becomes part of the URL)`);
+    return undefined;
+  }
+  return written;
+}
+
+function parseDateField(ctx: FieldContext, key: string, value: string | undefined, timeZone: string): ZonedInstant | undefined {
+  if (value === undefined) return undefined;
+  const parsed = parseNewsDate(value, timeZone);
+  if (!parsed) {
+    const { line, column } = locate(ctx, [key], "value");
+    ctx.problems.error(ctx.file, line, column, "invalid-date", `"${key}" is not a date: "${value}"; ${DATE_FORMAT_HINT}`);
+  }
+  return parsed;
+}

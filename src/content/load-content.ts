@@ -1,0 +1,139 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import type { GlossaryEntry } from "../convert/index.js";
+import { siteConfigSchema, type RawSiteConfig } from "../config/site-config.js";
+import { isKnownTimeZone } from "../time/zoned-date.js";
+import { parseArticle, type ArticleSource } from "./article.js";
+import { checkAcrossArticles } from "./cross-checks.js";
+import { ProblemCollector, type ContentProblem } from "./problems.js";
+import { decodeSource } from "./read-source.js";
+import { parseSection, type SectionSource } from "./section.js";
+import { validateWithSchema, type FieldContext } from "./validate-fields.js";
+import { parseYamlData } from "./yaml-data.js";
+import { z } from "zod";
+
+export interface LoadedContent {
+  readonly config: RawSiteConfig;
+  readonly glossary: readonly GlossaryEntry[];
+  readonly sections: readonly SectionSource[];
+  /** Every valid article, drafts included (the build decides what to publish). */
+  readonly articles: readonly ArticleSource[];
+  /** Static files to copy, relative to the content folder (images and documents only). */
+  readonly assets: readonly string[];
+  readonly problems: readonly ContentProblem[];
+}
+
+export const SITE_CONFIG_FILE = "_site.yml";
+export const GLOSSARY_FILE = "_glossary.yml";
+const SECTION_FILE = "_index.md";
+const ASSET_EXTENSIONS = /\.(svg|png|jpe?g|gif|webp|avif|pdf)$/i;
+
+/**
+ * Reads and validates the whole content folder. Never throws for bad content: every problem in every file
+ * is collected, so one build reports them all.
+ */
+export function loadContent(projectRoot: string, contentDir: string): LoadedContent {
+  const problems = new ProblemCollector();
+  const display = (absolute: string) => relative(projectRoot, absolute).split(sep).join("/");
+  const files = listFiles(contentDir);
+
+  const config = loadSiteConfig(join(contentDir, SITE_CONFIG_FILE), display, problems);
+  const maxAliasExpansions = config.limits.maxAliasExpansions;
+  const glossary = loadGlossary(join(contentDir, GLOSSARY_FILE), display, problems, maxAliasExpansions);
+
+  const readText = (absolute: string): string | undefined => {
+    const file = display(absolute);
+    const size = statSync(absolute).size;
+    if (size > config.limits.maxFileBytes) {
+      problems.error(file, 1, 1, "file-too-large", `the file is ${size} bytes, over the limit of ${config.limits.maxFileBytes} (limits.maxFileBytes in content/${SITE_CONFIG_FILE})`);
+      return undefined;
+    }
+    return decodeSource(readFileSync(absolute), file, problems);
+  };
+
+  const sections: SectionSource[] = [];
+  const articles: ArticleSource[] = [];
+  const assets: string[] = [];
+  for (const absolute of files) {
+    const rel = relative(contentDir, absolute).split(sep).join("/");
+    const parts = rel.split("/");
+    const name = parts[parts.length - 1]!;
+    if (ASSET_EXTENSIONS.test(name)) {
+      assets.push(rel);
+      continue;
+    }
+    if (!name.endsWith(".md")) continue;
+    const text = readText(absolute);
+    if (text === undefined) continue;
+    const file = display(absolute);
+    if (name === SECTION_FILE) {
+      if (parts.length !== 2) {
+        problems.error(file, 1, 1, "section-location", `a section is defined by content/<section>/${SECTION_FILE}; move this file to the top level of its section folder`);
+        continue;
+      }
+      const section = parseSection(text, file, parts[0]!, problems, maxAliasExpansions);
+      if (section) sections.push(section);
+      continue;
+    }
+    if (name.startsWith("_")) continue;
+    const folderSection = parts.length >= 2 ? parts[0] : undefined;
+    const article = parseArticle(text, file, problems, { timeZone: config.timeZone, maxAliasExpansions, folderSection });
+    if (article) articles.push(article);
+  }
+  for (const problem of checkAcrossArticles(articles, sections)) problems.add(problem);
+  return { config, glossary, sections, articles, assets, problems: problems.all };
+}
+
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (current: string) => {
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      if (entry.name.startsWith(".")) continue;
+      const full = join(current, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile()) out.push(full);
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+function readYamlFile(absolute: string, display: (p: string) => string, problems: ProblemCollector, maxAliasExpansions: number): { ctx: FieldContext; value: unknown } | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(absolute);
+  } catch {
+    return undefined;
+  }
+  const file = display(absolute);
+  const text = decodeSource(bytes, file, problems);
+  if (text === undefined) return undefined;
+  const yaml = parseYamlData(text, { maxAliasExpansions });
+  for (const p of yaml.problems) problems.error(file, p.line, p.column, p.rule, p.message);
+  if (yaml.problems.length > 0) return undefined;
+  return { ctx: { file, yaml, lineOffset: 0, problems }, value: yaml.value ?? {} };
+}
+
+function loadSiteConfig(absolute: string, display: (p: string) => string, problems: ProblemCollector): RawSiteConfig {
+  const defaults = siteConfigSchema.parse({});
+  const loaded = readYamlFile(absolute, display, problems, defaults.limits.maxAliasExpansions);
+  if (!loaded) return defaults;
+  const config = validateWithSchema(loaded.ctx, siteConfigSchema, loaded.value);
+  if (!config) return defaults;
+  if (!isKnownTimeZone(config.timeZone)) {
+    problems.error(loaded.ctx.file, 1, 1, "invalid-time-zone", `unknown time zone "${config.timeZone}"; use an IANA name such as Asia/Shanghai`);
+    return defaults;
+  }
+  return config;
+}
+
+const glossarySchema = z.array(
+  z.object({ "zh-Hans": z.string().min(1), "zh-Hant": z.string().min(1) }, { error: "each entry is {zh-Hans: 简体, zh-Hant: 繁體}" }).strict(),
+  { error: "the glossary is a list of {zh-Hans: 简体, zh-Hant: 繁體} entries" },
+);
+
+function loadGlossary(absolute: string, display: (p: string) => string, problems: ProblemCollector, maxAliasExpansions: number): GlossaryEntry[] {
+  const loaded = readYamlFile(absolute, display, problems, maxAliasExpansions);
+  if (!loaded) return [];
+  return validateWithSchema(loaded.ctx, glossarySchema, loaded.value ?? []) ?? [];
+}

@@ -1,0 +1,63 @@
+import type { SiteModel } from "../site/page-model.js";
+
+/** The subset of Eleventy's UserConfig we use; Eleventy ships no TypeScript types. */
+export interface EleventyUserConfig {
+  setInputDirectory(dir: string): void;
+  setOutputDirectory(dir: string): void;
+  setIncludesDirectory(dir: string): void;
+  setLayoutsDirectory(dir: string): void;
+  setDataDirectory(dir: string): void;
+  setTemplateFormats(formats: string[]): void;
+  setUseGitIgnore(enabled: boolean): void;
+  setQuietMode(quiet: boolean): void;
+  setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
+  setServerOptions(options: Record<string, unknown>): void;
+  addGlobalData(name: string, data: unknown): void;
+  addFilter(name: string, filter: (...args: never[]) => unknown): void;
+  ignores: { add(glob: string): void };
+  watchIgnores: { add(glob: string): void };
+  addWatchTarget(target: string): void;
+}
+
+export interface EleventyWiring {
+  readonly templatesDir: string;
+  readonly outputDir: string;
+  readonly model: SiteModel;
+  readonly readBody: (key: string) => string;
+  /** Fingerprinted theme assets by plain name, e.g. `style.css` → `/assets/style.1a2b3c4d5e.css`. */
+  readonly assets: Readonly<Record<string, string>>;
+}
+
+/**
+ * Eleventy lays out pages; fabu has already validated, parsed and converted everything. Templates get a
+ * lightweight page index (`fabu`) and fetch article bodies by key, so bodies never sit in Eleventy's data.
+ */
+export function configureEleventy(wiring: EleventyWiring): (config: EleventyUserConfig) => void {
+  return (config) => {
+    // Directories
+    config.setInputDirectory(wiring.templatesDir);
+    config.setOutputDirectory(wiring.outputDir);
+    config.setIncludesDirectory("_includes");
+    config.setLayoutsDirectory("_layouts");
+    config.setDataDirectory("_data-unused");
+    config.setTemplateFormats(["njk"]);
+    config.setUseGitIgnore(false);
+    config.ignores.add("archetypes/**");
+    config.ignores.add("assets/**");
+    config.setQuietMode(true);
+
+    // Templates: escape everything unless a template says `| safe`, and fail on typos in variable names.
+    config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
+
+    // Data
+    config.addGlobalData("fabu", {
+      articles: wiring.model.articles,
+      sections: wiring.model.sections,
+      homes: [...wiring.model.homes, wiring.model.root],
+      assets: wiring.assets,
+    });
+
+    // Filters
+    config.addFilter("articleBody", ((key: string) => wiring.readBody(key)) as (...args: never[]) => unknown);
+  };
+}

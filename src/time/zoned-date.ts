@@ -1,0 +1,135 @@
+/**
+ * Dates as a news desk writes them. A time without an offset is wall-clock time in the site's zone
+ * (Asia/Shanghai by default), never the build machine's TZ, so every machine builds the same pages.
+ */
+export interface ZonedInstant {
+  /** Milliseconds since the epoch (UTC). */
+  readonly epochMs: number;
+  /** Whether the source gave a time of day (a bare date is shown without one). */
+  readonly hasTime: boolean;
+}
+
+const DATE_FORMS =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?(?:\s*(Z|[+-]\d{2}:?\d{2}))?)?$/;
+
+export const DATE_FORMAT_HINT = "write it as 2020-11-13 14:45, 2020-11-13T14:45:00+08:00 or 2020-11-13";
+
+export function parseNewsDate(text: string, timeZone: string): ZonedInstant | undefined {
+  const match = DATE_FORMS.exec(text.trim());
+  if (!match) return undefined;
+  const [, y, mo, d, h, mi, s, offset] = match;
+  const fields = {
+    year: Number(y),
+    month: Number(mo),
+    day: Number(d),
+    hour: Number(h ?? 0),
+    minute: Number(mi ?? 0),
+    second: Number(s ?? 0),
+  };
+  if (!isValidCalendarTime(fields)) return undefined;
+  const wallAsUtc = Date.UTC(fields.year, fields.month - 1, fields.day, fields.hour, fields.minute, fields.second);
+  const hasTime = h !== undefined;
+  if (offset !== undefined) {
+    return { epochMs: wallAsUtc - parseOffsetMinutes(offset) * 60_000, hasTime };
+  }
+  return { epochMs: zonedWallTimeToEpoch(wallAsUtc, timeZone), hasTime };
+}
+
+function isValidCalendarTime(f: { year: number; month: number; day: number; hour: number; minute: number; second: number }): boolean {
+  if (f.month < 1 || f.month > 12 || f.day < 1 || f.hour > 23 || f.minute > 59 || f.second > 59) return false;
+  const daysInMonth = new Date(Date.UTC(f.year, f.month, 0)).getUTCDate();
+  return f.day <= daysInMonth;
+}
+
+function parseOffsetMinutes(offset: string): number {
+  if (offset === "Z") return 0;
+  const sign = offset.startsWith("-") ? -1 : 1;
+  const digits = offset.slice(1).replace(":", "");
+  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
+}
+
+const formatterCache = new Map<string, Intl.DateTimeFormat>();
+
+function partsFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatterCache.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      weekday: "short",
+    });
+    formatterCache.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+export function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    partsFormatter(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface WallClock {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+  /** 0 = Sunday. */
+  readonly weekday: number;
+  readonly offsetMinutes: number;
+}
+
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+
+export function wallClockAt(epochMs: number, timeZone: string): WallClock {
+  const parts: Record<string, string> = {};
+  for (const part of partsFormatter(timeZone).formatToParts(new Date(epochMs))) parts[part.type] = part.value;
+  const year = Number(parts.year);
+  const month = Number(parts.month);
+  const day = Number(parts.day);
+  const hour = Number(parts.hour);
+  const minute = Number(parts.minute);
+  const second = Number(parts.second);
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
+  const offsetMinutes = Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60_000);
+  return { year, month, day, hour, minute, second, weekday: WEEKDAYS.indexOf(parts.weekday ?? ""), offsetMinutes };
+}
+
+/** Finds the instant whose wall-clock time in `timeZone` equals the given one (first match across a DST gap). */
+function zonedWallTimeToEpoch(wallAsUtc: number, timeZone: string): number {
+  let guess = wallAsUtc - wallClockAt(wallAsUtc, timeZone).offsetMinutes * 60_000;
+  const offsetAtGuess = wallClockAt(guess, timeZone).offsetMinutes;
+  guess = wallAsUtc - offsetAtGuess * 60_000;
+  return guess;
+}
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, "0");
+
+/** `2020-11-13T14:45:00+08:00`: the machine-readable form for `<time datetime>`, feeds and JSON-LD. */
+export function toIsoWithOffset(epochMs: number, timeZone: string): string {
+  const w = wallClockAt(epochMs, timeZone);
+  const sign = w.offsetMinutes < 0 ? "-" : "+";
+  const abs = Math.abs(w.offsetMinutes);
+  return `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+const CHINESE_WEEKDAYS = ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"];
+
+/** `2020-11-13 14:45 星期五` (or without the time for a date-only article). */
+export function formatNewsDate(instant: ZonedInstant, timeZone: string): string {
+  const w = wallClockAt(instant.epochMs, timeZone);
+  const date = `${w.year}-${pad(w.month)}-${pad(w.day)}`;
+  const time = instant.hasTime ? ` ${pad(w.hour)}:${pad(w.minute)}` : "";
+  return `${date}${time} ${CHINESE_WEEKDAYS[w.weekday]}`;
+}
