@@ -1,7 +1,8 @@
 import { parseArgs } from "node:util";
 import { buildSite } from "./build/build.js";
+import { conversionReport, formatReportEntry } from "./build/conversion-report.js";
 import { projectPaths } from "./build/paths.js";
-import { prepareSite } from "./build/prepare-site.js";
+import { checkSite } from "./build/prepare-site.js";
 import { ContentValidationError, formatProblem } from "./content/problems.js";
 
 const USAGE = `fabu — a static site generator for Chinese policy press releases
@@ -9,18 +10,21 @@ const USAGE = `fabu — a static site generator for Chinese policy press release
 Usage:
   fabu build [--drafts] [--output DIR]   validate content and build the site into dist/
   fabu check                             validate content without building (for pre-commit hooks)
+  fabu check --conversions [FILE…]       list each one-to-many conversion choice (发→發/髮) for review
   fabu serve [--drafts] [--port N]       build, serve with live reload, rebuild on change
 
 Options:
   --root DIR      the project folder (default: the current folder)
   --drafts        publish articles marked draft: true
+  --timings       print how long each build stage took
   --help          show this text`;
 
 export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
-  let values: { root?: string; output?: string; drafts?: boolean; port?: string; help?: boolean };
+  let values: { root?: string; output?: string; drafts?: boolean; port?: string; help?: boolean; conversions?: boolean; timings?: boolean };
+  let positionals: string[];
   try {
-    ({ values } = parseArgs({
+    ({ values, positionals } = parseArgs({
       args: rest,
       options: {
         root: { type: "string" },
@@ -28,9 +32,11 @@ export async function main(argv: readonly string[]): Promise<number> {
         drafts: { type: "boolean" },
         port: { type: "string" },
         help: { type: "boolean" },
+        conversions: { type: "boolean" },
+        timings: { type: "boolean" },
       },
       strict: true,
-      allowPositionals: false,
+      allowPositionals: command === "check",
     }));
   } catch (error) {
     console.error(`fabu: ${(error as Error).message}\n\n${USAGE}`);
@@ -46,14 +52,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     switch (command) {
       case "build": {
         const started = performance.now();
-        const summary = await buildSite(paths, { drafts: values.drafts ?? false, log });
+        const summary = await buildSite(paths, { drafts: values.drafts ?? false, log, timings: values.timings ?? false });
         const seconds = ((performance.now() - started) / 1000).toFixed(2);
         console.log(`fabu: built ${summary.articles} articles, ${summary.pages} pages in two scripts into ${paths.output} (${seconds} s)`);
         return 0;
       }
       case "check": {
-        const result = prepareSite(paths, { drafts: true, checkOnly: true });
-        const problems = "checked" in result ? result.checked : [];
+        if (values.conversions) {
+          const entries = conversionReport(paths, positionals);
+          for (const entry of entries) console.log(formatReportEntry(entry));
+          console.log(`fabu: ${entries.length} one-to-many conversion choices to review`);
+          return 0;
+        }
+        const problems = checkSite(paths);
         for (const problem of problems) console.log(formatProblem(problem));
         console.log(`fabu: content is valid${problems.length ? ` (${problems.length} warnings)` : ""}`);
         return 0;

@@ -1,5 +1,5 @@
 import { formatProblem } from "../content/problems.js";
-import { prepareSite, type PreparedSite } from "./prepare-site.js";
+import { prepareSite } from "./prepare-site.js";
 import type { ProjectPaths } from "./paths.js";
 import { createStagingDir, discardStaging, publishStaging, recoverInterruptedSwap } from "./output-swap.js";
 import { writeSite } from "./write-site.js";
@@ -7,6 +7,8 @@ import { writeSite } from "./write-site.js";
 export interface BuildOptions {
   readonly drafts: boolean;
   readonly log: (line: string) => void;
+  /** Print how long each stage took (for profiling and the benchmark). */
+  readonly timings?: boolean;
 }
 
 export interface BuildSummary {
@@ -20,13 +22,21 @@ export interface BuildSummary {
  * only when all of it worked. Content errors throw ContentValidationError before anything is written.
  */
 export async function buildSite(paths: ProjectPaths, options: BuildOptions): Promise<BuildSummary> {
+  let last = performance.now();
+  const stage = (name: string) => {
+    const now = performance.now();
+    if (options.timings) options.log(`fabu: ${name} ${Math.round(now - last)} ms`);
+    last = now;
+  };
   recoverInterruptedSwap(paths.output);
-  const site = prepareSite(paths, { drafts: options.drafts }) as PreparedSite;
+  const site = await prepareSite(paths, { drafts: options.drafts, stage });
   for (const warning of site.warnings) options.log(formatProblem(warning));
   const staging = createStagingDir(paths.output);
   try {
     await writeSite(site, paths, staging);
+    stage("layout (Eleventy)");
     publishStaging(staging, paths.output);
+    stage("swap");
   } catch (error) {
     discardStaging(staging);
     throw error;

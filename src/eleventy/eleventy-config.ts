@@ -57,6 +57,9 @@ export function configureEleventy(wiring: EleventyWiring): (config: EleventyUser
       assets: wiring.assets,
     });
 
+    // Every page's output path is precomputed; a function avoids compiling a permalink template per page.
+    config.addGlobalData("permalink", () => (data: { p?: { outputPath?: string } }) => data.p?.outputPath ?? false);
+
     // Filters
     config.addFilter("articleBody", ((key: string) => wiring.readBody(key)) as (...args: never[]) => unknown);
   };

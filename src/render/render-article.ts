@@ -41,14 +41,7 @@ export interface RenderContext {
 export function renderArticle(article: ArticleSource, sourceScript: Script, ctx: RenderContext): RenderedArticle {
   const file = new VFile({ path: article.file, value: article.body });
   const tree = ctx.toHast(article.body, file);
-  const problems = file.messages.map((message): ContentProblem => ({
-    file: article.file,
-    line: (message.line ?? 1) + article.bodyStartLine - 1,
-    column: message.column ?? 1,
-    message: message.reason,
-    rule: message.ruleId ?? "markdown",
-    severity: message.fatal === true ? "error" : "warning",
-  }));
+  const problems = messagesToProblems(file, article.file, article.bodyStartLine);
   const pageRules = article.glossary;
 
   const text = {} as Record<Script, ArticleText>;
@@ -69,6 +62,18 @@ export function renderArticle(article: ArticleSource, sourceScript: Script, ctx:
     };
   }
   return { id: article.id, sourceScript, text, problems };
+}
+
+/** Markdown-stage messages as content problems, with lines counted from the top of the file. */
+export function messagesToProblems(file: VFile, displayPath: string, firstLine: number): ContentProblem[] {
+  return file.messages.map((message) => ({
+    file: displayPath,
+    line: (message.line ?? 1) + firstLine - 1,
+    column: message.column ?? 1,
+    message: message.reason,
+    rule: message.ruleId ?? "markdown",
+    severity: message.fatal === true ? "error" : "warning",
+  }));
 }
 
 /** The plain text of the first paragraph, the default summary (a lead in a press release is its gist). */

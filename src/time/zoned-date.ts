@@ -91,8 +91,39 @@ export interface WallClock {
 }
 
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+/** Zone offsets only change on quarter-hour boundaries, so one Intl lookup serves a whole quarter hour. */
+const QUARTER_HOUR_MS = 15 * 60_000;
+const offsetCache = new Map<string, Map<number, number>>();
+
+/** The zone's UTC offset in minutes at an instant; Intl is slow, so offsets are cached per quarter hour. */
+export function offsetMinutesAt(epochMs: number, timeZone: string): number {
+  let zone = offsetCache.get(timeZone);
+  if (!zone) offsetCache.set(timeZone, (zone = new Map()));
+  const bucket = Math.floor(epochMs / QUARTER_HOUR_MS);
+  let offset = zone.get(bucket);
+  if (offset === undefined) {
+    offset = wallClockFromIntl(bucket * QUARTER_HOUR_MS, timeZone).offsetMinutes;
+    zone.set(bucket, offset);
+  }
+  return offset;
+}
 
 export function wallClockAt(epochMs: number, timeZone: string): WallClock {
+  const offsetMinutes = offsetMinutesAt(epochMs, timeZone);
+  const wall = new Date(epochMs + offsetMinutes * 60_000);
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+    weekday: wall.getUTCDay(),
+    offsetMinutes,
+  };
+}
+
+function wallClockFromIntl(epochMs: number, timeZone: string): WallClock {
   const parts: Record<string, string> = {};
   for (const part of partsFormatter(timeZone).formatToParts(new Date(epochMs))) parts[part.type] = part.value;
   const year = Number(parts.year);
