@@ -31,6 +31,8 @@ export interface ArticleSource {
   /** Where the id and section are written, for cross-file errors. */
   readonly idAt: { readonly line: number; readonly column: number };
   readonly sectionAt: { readonly line: number; readonly column: number };
+  /** Where the displayed one-line fields' values start, for the conversion review report. */
+  readonly headlineAt: Readonly<Partial<Record<"kicker" | "title" | "subtitle", { readonly line: number; readonly column: number }>>>;
 }
 
 export interface ArticleLoadOptions {
@@ -91,6 +93,7 @@ export function parseArticle(text: string, file: string, problems: ProblemCollec
     bodyStartLine: fm.bodyStartLine,
     idAt: locate(ctx, ["id"], "value"),
     sectionAt: fields.section === undefined ? { line: 1, column: 1 } : locate(ctx, ["section"], "value"),
+    headlineAt: Object.fromEntries((["kicker", "title", "subtitle"] as const).filter((key) => fields[key] !== undefined).map((key) => [key, locate(ctx, [key], "value")])),
   };
 }
 
