@@ -41,7 +41,10 @@ export function validateWithSchema<T extends z.ZodType>(ctx: FieldContext, schem
     const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
     const field = path.map((p) => (typeof p === "number" ? `[${p + 1}]` : p)).join(".").replace(/\.\[/g, "[");
     const missing = issue.code === "invalid_type" && !ctx.yaml.positions.has(pathKey(path));
-    const { line, column } = locate(ctx, path, path.length > 1 ? "value" : "key");
+    // A missing nested key (a rule without zh-Hant) is reported at the mapping that lacks it.
+    let at = path;
+    while (at.length > 0 && !ctx.yaml.positions.has(pathKey(at))) at = at.slice(0, -1);
+    const { line, column } = at.length === 0 ? { line: 1, column: 1 } : locate(ctx, at, at.length > 1 ? "value" : "key");
     const message = missing ? `the field "${field}" is required` : `"${field}" ${issue.message}`;
     ctx.problems.error(ctx.file, line, column, missing ? "missing-field" : "invalid-field", message);
   }
