@@ -17,11 +17,12 @@ Options:
   --root DIR      the project folder (default: the current folder)
   --drafts        publish articles marked draft: true
   --timings       print how long each build stage took
+  --no-cache      render every article afresh (ignore .cache/render/)
   --help          show this text`;
 
 export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
-  let values: { root?: string; output?: string; drafts?: boolean; port?: string; help?: boolean; conversions?: boolean; timings?: boolean };
+  let values: { root?: string; output?: string; drafts?: boolean; port?: string; help?: boolean; conversions?: boolean; timings?: boolean; "no-cache"?: boolean };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -34,6 +35,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         help: { type: "boolean" },
         conversions: { type: "boolean" },
         timings: { type: "boolean" },
+        "no-cache": { type: "boolean" },
       },
       strict: true,
       allowPositionals: command === "check",
@@ -52,7 +54,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     switch (command) {
       case "build": {
         const started = performance.now();
-        const summary = await buildSite(paths, { drafts: values.drafts ?? false, log, timings: values.timings ?? false });
+        const summary = await buildSite(paths, { drafts: values.drafts ?? false, log, timings: values.timings ?? false, cache: !values["no-cache"] });
         const seconds = ((performance.now() - started) / 1000).toFixed(2);
         console.log(`fabu: built ${summary.articles} articles, ${summary.pages} pages in two scripts into ${paths.output} (${seconds} s)`);
         return 0;

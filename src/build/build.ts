@@ -9,6 +9,8 @@ export interface BuildOptions {
   readonly log: (line: string) => void;
   /** Print how long each stage took (for profiling and the benchmark). */
   readonly timings?: boolean;
+  /** false: ignore the render cache (a clean build). */
+  readonly cache?: boolean;
 }
 
 export interface BuildSummary {
@@ -29,13 +31,14 @@ export async function buildSite(paths: ProjectPaths, options: BuildOptions): Pro
     last = now;
   };
   recoverInterruptedSwap(paths.output);
-  const site = await prepareSite(paths, { drafts: options.drafts, stage });
+  const site = await prepareSite(paths, { drafts: options.drafts, cache: options.cache, stage });
   for (const warning of site.warnings) options.log(formatProblem(warning));
   const staging = createStagingDir(paths.output);
   try {
     await writeSite(site, paths, staging);
     stage("layout (Eleventy)");
     publishStaging(staging, paths.output);
+    site.commitCache();
     stage("swap");
   } catch (error) {
     discardStaging(staging);

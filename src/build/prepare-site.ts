@@ -6,6 +6,7 @@ import { loadContent, type LoadedContent } from "../content/load-content.js";
 import { ContentValidationError, type ContentProblem } from "../content/problems.js";
 import { detectScript } from "../convert/index.js";
 import { messagesToProblems, type RenderContext, type RenderedArticle } from "../render/render-article.js";
+import { openRenderCache, renderCacheDir } from "../render/render-cache.js";
 import { renderAll } from "../render/render-pool.js";
 import { createRenderContext, type RenderSettings } from "../render/render-settings.js";
 import { buildSiteModel, type SectionText, type SiteModel } from "../site/page-model.js";
@@ -20,6 +21,8 @@ export interface PreparedSite {
   readonly model: SiteModel;
   readonly bodies: ReadonlyMap<string, string>;
   readonly warnings: readonly ContentProblem[];
+  /** Called once the site is published: drops cache entries this build did not use. */
+  readonly commitCache: () => void;
 }
 
 interface LoadedSite {
@@ -75,7 +78,14 @@ export function checkSite(paths: ProjectPaths): readonly ContentProblem[] {
  * Everything before pages are laid out: load and validate content, then parse each article once and
  * render it in both scripts. Throws ContentValidationError with every problem if anything is wrong.
  */
-export async function prepareSite(paths: ProjectPaths, options: { readonly drafts: boolean; readonly stage?: (name: string) => void }): Promise<PreparedSite> {
+export interface PrepareOptions {
+  readonly drafts: boolean;
+  /** false: render everything afresh, ignoring and not writing `.cache/render/`. */
+  readonly cache?: boolean;
+  readonly stage?: (name: string) => void;
+}
+
+export async function prepareSite(paths: ProjectPaths, options: PrepareOptions): Promise<PreparedSite> {
   const stage = options.stage ?? (() => {});
   const site = loadSite(paths);
   stage("load and validate");
@@ -85,7 +95,8 @@ export async function prepareSite(paths: ProjectPaths, options: { readonly draft
 
   const published = content.articles.filter((a) => options.drafts || !a.draft);
   const sourceScriptOf = (article: ArticleSource): Script => article.lang ?? detectScript(article.body) ?? config.defaultScript;
-  const renderedList = await renderAll(published.map((article) => ({ article, sourceScript: sourceScriptOf(article) })), site.settings, site.context);
+  const cache = options.cache === false ? undefined : openRenderCache(renderCacheDir(paths.root), site.settings);
+  const renderedList = await renderAll(published.map((article) => ({ article, sourceScript: sourceScriptOf(article) })), site.settings, site.context, cache);
   stage("render");
   const rendered = new Map<string, RenderedArticle>();
   for (const result of renderedList) {
@@ -106,7 +117,7 @@ export async function prepareSite(paths: ProjectPaths, options: { readonly draft
   }
   const model = buildSiteModel({ config, articles: visible, rendered, sections: content.sections, sectionText, bodyKey });
   stage("page index");
-  return { config, content, model, bodies, warnings: problems.filter((p) => p.severity === "warning") };
+  return { config, content, model, bodies, warnings: problems.filter((p) => p.severity === "warning"), commitCache: () => cache?.prune() };
 }
 
 function renderSectionTexts(content: LoadedContent, config: SiteConfig, context: RenderContext): Map<string, SectionText & { problems: ContentProblem[] }> {

@@ -6,6 +6,7 @@ import type { ArticleSource } from "../content/article.js";
 import type { Script } from "../site/scripts.js";
 import { renderArticle, type RenderContext, type RenderedArticle } from "./render-article.js";
 import type { RenderJob } from "./render-worker.js";
+import type { RenderCache } from "./render-cache.js";
 import type { RenderSettings } from "./render-settings.js";
 
 export interface RenderTask {
@@ -21,7 +22,21 @@ const MIN_ARTICLES_FOR_WORKERS = 400;
  * Renders articles on every core: the main thread takes batches too, and each extra core gets a worker
  * with its own converters. Results come back in task order, so output never depends on scheduling.
  */
-export async function renderAll(tasks: readonly RenderTask[], settings: RenderSettings, mainContext: () => RenderContext): Promise<RenderedArticle[]> {
+export async function renderAll(tasks: readonly RenderTask[], settings: RenderSettings, mainContext: () => RenderContext, cache?: RenderCache): Promise<RenderedArticle[]> {
+  if (!cache) return renderUncached(tasks, settings, mainContext);
+  const keys = tasks.map((task) => cache.keyOf(task));
+  const results = keys.map((key) => cache.get(key));
+  const missing = tasks.flatMap((task, i) => (results[i] === undefined ? [i] : []));
+  const rendered = await renderUncached(missing.map((i) => tasks[i]!), settings, mainContext);
+  missing.forEach((taskIndex, i) => {
+    results[taskIndex] = rendered[i];
+    cache.set(keys[taskIndex]!, rendered[i]!);
+  });
+  return results as RenderedArticle[];
+}
+
+async function renderUncached(tasks: readonly RenderTask[], settings: RenderSettings, mainContext: () => RenderContext): Promise<RenderedArticle[]> {
+  if (tasks.length === 0) return [];
   const workerUrl = new URL("./render-worker.js", import.meta.url);
   const workerCount = Math.min(availableParallelism() - 1, Math.floor(tasks.length / MIN_ARTICLES_FOR_WORKERS));
   const results: RenderedArticle[] = new Array(tasks.length);
