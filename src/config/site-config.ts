@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_MAX_NESTING_DEPTH, MAX_SUPPORTED_NESTING_DEPTH } from "../markdown/index.js";
 import type { Script } from "../site/scripts.js";
 
 /** The site's settings, from `content/_site.yml`. Every field has a default so a new site needs none. */
@@ -37,7 +38,8 @@ export const siteConfigSchema = z
     limits: z
       .object({
         maxFileBytes: z.number().int().positive().default(2 * 1024 * 1024),
-        maxNestingDepth: z.number().int().positive().default(64),
+        // The Markdown stage cannot go deeper than MAX_SUPPORTED_NESTING_DEPTH without overflowing the stack.
+        maxNestingDepth: z.number().int().positive().max(MAX_SUPPORTED_NESTING_DEPTH).default(DEFAULT_MAX_NESTING_DEPTH),
         maxAliasExpansions: z.number().int().nonnegative().default(100),
       })
       .strict()
