@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { buildSite } from "./build/build.js";
 import { conversionReport, formatReportEntry } from "./build/conversion-report.js";
 import { projectPaths } from "./build/paths.js";
-import { checkSite } from "./build/prepare-site.js";
+import { checkSite, InvalidNowError } from "./build/prepare-site.js";
 import { ContentValidationError, formatProblem } from "./content/problems.js";
 
 const USAGE = `fabu — a static site generator for Chinese policy press releases
@@ -16,13 +16,15 @@ Usage:
 Options:
   --root DIR      the project folder (default: the current folder)
   --drafts        publish articles marked draft: true
+  --future        publish articles dated in the future too (otherwise they wait for their date)
+  --now INSTANT   build as of INSTANT (e.g. "2020-11-13 14:45", Beijing time), for scheduled rebuilds
   --timings       print how long each build stage took
   --no-cache      render every article afresh (ignore .cache/render/)
   --help          show this text`;
 
 export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
-  let values: { root?: string; output?: string; drafts?: boolean; port?: string; help?: boolean; conversions?: boolean; timings?: boolean; "no-cache"?: boolean };
+  let values: { root?: string; output?: string; drafts?: boolean; port?: string; help?: boolean; conversions?: boolean; timings?: boolean; "no-cache"?: boolean; future?: boolean; now?: string };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -36,6 +38,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         conversions: { type: "boolean" },
         timings: { type: "boolean" },
         "no-cache": { type: "boolean" },
+        future: { type: "boolean" },
+        now: { type: "string" },
       },
       strict: true,
       allowPositionals: command === "check",
@@ -54,7 +58,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     switch (command) {
       case "build": {
         const started = performance.now();
-        const summary = await buildSite(paths, { drafts: values.drafts ?? false, log, timings: values.timings ?? false, cache: !values["no-cache"] });
+        const summary = await buildSite(paths, { drafts: values.drafts ?? false, log, timings: values.timings ?? false, cache: !values["no-cache"], future: values.future ?? false, now: values.now });
         const seconds = ((performance.now() - started) / 1000).toFixed(2);
         console.log(`fabu: built ${summary.articles} articles, ${summary.pages} pages in two scripts into ${paths.output} (${seconds} s)`);
         return 0;
@@ -81,6 +85,10 @@ export async function main(argv: readonly string[]): Promise<number> {
         return 2;
     }
   } catch (error) {
+    if (error instanceof InvalidNowError) {
+      console.error(`fabu: ${error.message}`);
+      return 2;
+    }
     if (error instanceof ContentValidationError) {
       for (const problem of error.problems) console.error(formatProblem(problem));
       console.error(`fabu: ${error.message}`);

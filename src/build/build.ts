@@ -11,6 +11,10 @@ export interface BuildOptions {
   readonly timings?: boolean;
   /** false: ignore the render cache (a clean build). */
   readonly cache?: boolean;
+  /** Publish embargoed (future-dated) articles too. */
+  readonly future?: boolean;
+  /** Build as of this instant (`2020-11-13 14:45` in the site's zone, or ISO with offset); default: now. */
+  readonly now?: string;
 }
 
 export interface BuildSummary {
@@ -31,7 +35,7 @@ export async function buildSite(paths: ProjectPaths, options: BuildOptions): Pro
     last = now;
   };
   recoverInterruptedSwap(paths.output);
-  const site = await prepareSite(paths, { drafts: options.drafts, cache: options.cache, stage });
+  const site = await prepareSite(paths, { drafts: options.drafts, future: options.future ?? false, now: options.now, cache: options.cache, stage });
   for (const warning of site.warnings) options.log(formatProblem(warning));
   const staging = createStagingDir(paths.output);
   try {
@@ -44,6 +48,7 @@ export async function buildSite(paths: ProjectPaths, options: BuildOptions): Pro
     discardStaging(staging);
     throw error;
   }
-  const pages = site.model.articles.length + site.model.sections.length + site.model.homes.length + 1;
-  return { articles: site.model.articles.length / 2, pages, warnings: site.warnings.length };
+  const { model } = site;
+  const pages = model.articles.length + model.listings.length + model.homes.length + 1 + model.notFound.length;
+  return { articles: model.articles.length / 2, pages, warnings: site.warnings.length };
 }

@@ -11,11 +11,16 @@ import { renderAll } from "../render/render-pool.js";
 import { createRenderContext, type RenderSettings } from "../render/render-settings.js";
 import { buildSiteModel, type SectionText, type SiteModel } from "../site/page-model.js";
 import { SCRIPTS, type Script } from "../site/scripts.js";
-import { findUrlCollisions } from "../site/url-collisions.js";
+import { checkTagSlugs } from "../site/tags.js";
+import { computeRelated } from "../site/related.js";
+import { findAliasCollisions, findUrlCollisions } from "../site/url-collisions.js";
 import { createUrlScheme } from "../site/urls.js";
+import { DATE_FORMAT_HINT, parseNewsDate } from "../time/zoned-date.js";
 import type { ProjectPaths } from "./paths.js";
 
 export interface PreparedSite {
+  /** The instant the site was built as of (ms since the epoch). */
+  readonly now: number;
   readonly config: SiteConfig;
   readonly content: LoadedContent;
   readonly model: SiteModel;
@@ -31,6 +36,9 @@ interface LoadedSite {
   readonly settings: RenderSettings;
   readonly context: () => RenderContext;
   readonly problems: ContentProblem[];
+  readonly sourceScriptOf: (article: ArticleSource) => Script;
+  readonly tagKeysOf: (article: ArticleSource) => string[];
+  readonly tagSlugs: ReadonlyMap<string, string>;
 }
 
 /** Loads and validates content; the render context (dictionaries, Markdown processor) is built on first use. */
@@ -50,7 +58,21 @@ function loadSite(paths: ProjectPaths): LoadedSite {
   const toHant = (text: string) => getContext().converterFor("zh-Hans", "zh-Hant").convert(text);
   const config = normaliseSiteConfig(content.config, toHant);
   const problems = [...content.problems, ...findUrlCollisions(content.articles, createUrlScheme(config.url, config.pathPrefix, config.timeZone))];
-  return { content, config, settings, context: getContext, problems };
+  const sourceScriptOf = (article: ArticleSource): Script => article.lang ?? detectScript(article.body) ?? config.defaultScript;
+  // Tags are keyed by their Simplified form, so one tag written in either script is one tag with one URL.
+  const tagKeysOf = (article: ArticleSource) => {
+    const converter = getContext().converterFor(sourceScriptOf(article), "zh-Hans");
+    return article.tags.map((tag) => converter.convert(tag, article.glossary));
+  };
+  const tagPlaces = new Map<string, { file: string; line: number; column: number }>();
+  for (const article of content.articles) {
+    tagKeysOf(article).forEach((key, i) => {
+      if (!tagPlaces.has(key)) tagPlaces.set(key, { file: article.file, ...article.tagsAt[i]! });
+    });
+  }
+  const tags = checkTagSlugs(tagPlaces);
+  problems.push(...tags.problems);
+  return { content, config, settings, context: getContext, problems, sourceScriptOf, tagKeysOf, tagSlugs: tags.slugs };
 }
 
 const hasErrors = (problems: readonly ContentProblem[]) => problems.some((p) => p.severity === "error");
@@ -80,6 +102,13 @@ export function checkSite(paths: ProjectPaths): readonly ContentProblem[] {
  */
 export interface PrepareOptions {
   readonly drafts: boolean;
+  /** Publish articles dated after `now` too (otherwise they are embargoed). */
+  readonly future: boolean;
+  /**
+   * The instant the site is built "as of" (embargoes, the news sitemap): `2020-11-13 14:45` in the site's
+   * time zone or ISO 8601 with an offset. Default: the current time.
+   */
+  readonly now?: string;
   /** false: render everything afresh, ignoring and not writing `.cache/render/`. */
   readonly cache?: boolean;
   readonly stage?: (name: string) => void;
@@ -93,8 +122,9 @@ export async function prepareSite(paths: ProjectPaths, options: PrepareOptions):
   const problems = site.problems;
   if (hasErrors(problems)) throw new ContentValidationError(problems);
 
-  const published = content.articles.filter((a) => options.drafts || !a.draft);
-  const sourceScriptOf = (article: ArticleSource): Script => article.lang ?? detectScript(article.body) ?? config.defaultScript;
+  const now = resolveNow(options.now, config.timeZone);
+  const published = content.articles.filter((a) => (options.drafts || !a.draft) && (options.future || a.date.epochMs <= now));
+  const { sourceScriptOf } = site;
   const cache = options.cache === false ? undefined : openRenderCache(renderCacheDir(paths.root), site.settings);
   const renderedList = await renderAll(published.map((article) => ({ article, sourceScript: sourceScriptOf(article) })), site.settings, site.context, cache);
   stage("render");
@@ -115,9 +145,15 @@ export async function prepareSite(paths: ProjectPaths, options: PrepareOptions):
   for (const [id, article] of rendered) {
     for (const script of SCRIPTS) bodies.set(bodyKey(id, script), article.text[script].bodyHtml);
   }
-  const model = buildSiteModel({ config, articles: visible, rendered, sections: content.sections, sectionText, bodyKey });
+  const related = computeRelated(
+    visible.map((a) => ({ id: a.id, epochMs: a.date.epochMs, section: a.section, tagKeys: site.tagKeysOf(a), editorPicks: a.related.map((r) => r.id) })),
+    config.related,
+  );
+  const model = buildSiteModel({ config, articles: visible, rendered, sections: content.sections, sectionText, bodyKey, related, tagSlugs: site.tagSlugs });
+  problems.push(...findAliasCollisions(model, visible));
+  if (hasErrors(problems)) throw new ContentValidationError(problems);
   stage("page index");
-  return { config, content, model, bodies, warnings: problems.filter((p) => p.severity === "warning"), commitCache: () => cache?.prune() };
+  return { now, config, content, model, bodies, warnings: problems.filter((p) => p.severity === "warning"), commitCache: () => cache?.prune() };
 }
 
 function renderSectionTexts(content: LoadedContent, config: SiteConfig, context: RenderContext): Map<string, SectionText & { problems: ContentProblem[] }> {
@@ -137,4 +173,19 @@ function renderSectionTexts(content: LoadedContent, config: SiteConfig, context:
     out.set(section.key, { name, introHtml, problems: messagesToProblems(file, section.file, section.introStartLine) });
   }
   return out;
+}
+
+/** Thrown for a `--now` the build cannot read; the CLI prints it as a usage error. */
+export class InvalidNowError extends Error {
+  constructor(value: string) {
+    super(`--now "${value}" is not an instant; ${DATE_FORMAT_HINT}`);
+    this.name = "InvalidNowError";
+  }
+}
+
+function resolveNow(value: string | undefined, timeZone: string): number {
+  if (value === undefined) return Date.now();
+  const parsed = parseNewsDate(value, timeZone);
+  if (!parsed) throw new InvalidNowError(value);
+  return parsed.epochMs;
 }

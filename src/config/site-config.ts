@@ -17,6 +17,19 @@ export interface SiteConfig {
   readonly traditional: "tw" | "hk" | "twp" | "t";
   readonly quotes: boolean;
   readonly limits: { readonly maxFileBytes: number; readonly maxNestingDepth: number; readonly maxAliasExpansions: number };
+  /** Articles per listing page (sections, archives, tags). */
+  readonly pageSize: number;
+  readonly related: RelatedConfig;
+  /** How many articles each feed carries, newest first. */
+  readonly feedSize: number;
+}
+
+/** How 相关新闻 is computed after the editor's own picks (as Hugo's related content is configured). */
+export interface RelatedConfig {
+  readonly count: number;
+  readonly weights: { readonly tags: number; readonly section: number; readonly date: number };
+  /** Articles further apart in time than this score nothing for closeness. */
+  readonly dateRangeDays: number;
 }
 
 const slashWrapped = (value: string) => `/${value.replace(/^\/+|\/+$/g, "")}/`.replace(/^\/\/$/, "/");
@@ -44,6 +57,19 @@ export const siteConfigSchema = z
       })
       .strict()
       .prefault({}),
+    pageSize: z.number().int().min(1).max(1000).default(20),
+    feedSize: z.number().int().min(1).max(1000).default(50),
+    related: z
+      .object({
+        count: z.number().int().min(0).max(50).default(5),
+        weights: z
+          .object({ tags: z.number().min(0).default(1), section: z.number().min(0).default(0.5), date: z.number().min(0).default(0.5) })
+          .strict()
+          .prefault({}),
+        dateRangeDays: z.number().positive().default(365),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict();
 
@@ -63,5 +89,8 @@ export function normaliseSiteConfig(raw: RawSiteConfig, toHant: (text: string) =
     traditional: raw.traditional,
     quotes: raw.quotes,
     limits: raw.limits,
+    pageSize: raw.pageSize,
+    feedSize: raw.feedSize,
+    related: raw.related,
   };
 }

@@ -41,6 +41,7 @@ export const ARTICLE_FIELDS: readonly FieldSpec[] = [
   { name: "summary", type: "text", required: false, example: "`网络扶贫取得实质性进展`", meaning: "Description for listings, feeds and search engines. Default: the lead paragraph.", schema: text("the summary").optional() },
   { name: "draft", type: "true/false", required: false, example: "`true`", meaning: "A draft is built only with `--drafts` (the preview server shows drafts).", schema: z.boolean({ error: "must be true or false" }).optional() },
   { name: "lang", type: "`zh-Hans` or `zh-Hant`", required: false, example: "`zh-Hant`", meaning: "The script the article is written in; the other is generated. Default: the site's `defaultScript`.", schema: z.enum(["zh-Hans", "zh-Hant"], { error: "must be zh-Hans (简体) or zh-Hant (繁體)" }).optional() },
+  { name: "aliases", type: "list of paths", required: false, example: "`[/content/2020-11/13/content_8355537.htm]`", meaning: "Former URLs of the article (site paths starting with `/`); each gets a redirect to the new page.", schema: z.array(text("a former URL path"), { error: "must be a list of former URL paths such as /content/2020-11/13/content_8355537.htm" }).optional() },
   { name: "glossary", type: "list of rules", required: false, example: "`[{zh-Hans: 鼠标, zh-Hant: 滑鼠}]`", meaning: "Conversion rules for this article only; they win over the dictionary.", schema: z.array(glossaryRule, { error: "must be a list of {zh-Hans: …, zh-Hant: …} rules" }).optional() },
 ];
 

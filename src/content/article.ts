@@ -4,6 +4,7 @@ import { DATE_FORMAT_HINT, parseNewsDate, type ZonedInstant } from "../time/zone
 import { ARTICLE_FIELD_NAMES, articleSchema } from "./article-fields.js";
 import { readFrontMatter } from "./front-matter.js";
 import type { ProblemCollector } from "./problems.js";
+import { normaliseSitePath, unsafeSitePathReason } from "./site-path.js";
 import { locate, reportUnknownKeys, sourceText, validateWithSchema, type FieldContext } from "./validate-fields.js";
 
 /** An article as the editor wrote it, validated; nothing rendered yet. */
@@ -31,9 +32,15 @@ export interface ArticleSource {
   /** Where the id and section are written, for cross-file errors. */
   readonly idAt: { readonly line: number; readonly column: number };
   readonly sectionAt: { readonly line: number; readonly column: number };
+  /** Former URL paths, validated to stay inside the site; each becomes a redirect. */
+  readonly aliases: readonly Located<string>[];
+  /** Where each tag is written, for errors about tags. */
+  readonly tagsAt: readonly { readonly line: number; readonly column: number }[];
   /** Where the displayed one-line fields' values start, for the conversion review report. */
   readonly headlineAt: Readonly<Partial<Record<"kicker" | "title" | "subtitle", { readonly line: number; readonly column: number }>>>;
 }
+
+export type Located<T> = { readonly value: T; readonly line: number; readonly column: number };
 
 export interface ArticleLoadOptions {
   readonly timeZone: string;
@@ -68,6 +75,12 @@ export function parseArticle(text: string, file: string, problems: ProblemCollec
     return { id: idAsWritten(ctx, ["related", index], value) ?? "", ...at };
   });
   if (id === undefined || date === undefined || section === undefined || (updatedText !== undefined && updated === undefined)) return undefined;
+  const aliases = ((fields.aliases as string[] | undefined) ?? []).map((value, index) => {
+    const at = locate(ctx, ["aliases", index], "value");
+    const reason = unsafeSitePathReason(value);
+    if (reason) problems.error(file, at.line, at.column, "invalid-alias", `the alias "${value}" ${reason}`);
+    return { value: normaliseSitePath(value), ...at };
+  });
   if (related.some((r) => r.id === "") || problems.errorCount > errorsBefore) return undefined;
 
   const byline = fields.byline as string | string[];
@@ -93,6 +106,8 @@ export function parseArticle(text: string, file: string, problems: ProblemCollec
     bodyStartLine: fm.bodyStartLine,
     idAt: locate(ctx, ["id"], "value"),
     sectionAt: fields.section === undefined ? { line: 1, column: 1 } : locate(ctx, ["section"], "value"),
+    aliases,
+    tagsAt: ((fields.tags as string[] | undefined) ?? []).map((_, index) => locate(ctx, ["tags", index], "value")),
     headlineAt: Object.fromEntries((["kicker", "title", "subtitle"] as const).filter((key) => fields[key] !== undefined).map((key) => [key, locate(ctx, [key], "value")])),
   };
 }

@@ -1,3 +1,4 @@
+import { RESERVED_SECTION_KEYS } from "../site/urls.js";
 import { SECTION_FIELD_NAMES, sectionSchema } from "./article-fields.js";
 import { readFrontMatter } from "./front-matter.js";
 import type { ProblemCollector } from "./problems.js";
@@ -18,6 +19,10 @@ export interface SectionSource {
 export const SECTION_KEY_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 export function parseSection(text: string, file: string, key: string, problems: ProblemCollector, maxAliasExpansions: number): SectionSource | undefined {
+  if (/^\d+$/.test(key) || RESERVED_SECTION_KEYS.includes(key)) {
+    problems.error(file, 1, 1, "invalid-section-key", `the section folder "${key}" would collide with ${/^\d+$/.test(key) ? "the year archives" : `the site's own /${key}/ pages`}; rename the folder`);
+    return undefined;
+  }
   if (!SECTION_KEY_PATTERN.test(key)) {
     problems.error(file, 1, 1, "invalid-section-key", `the section folder "${key}" must be lower-case ASCII letters, digits and "-" (it becomes the section's URL)`);
     return undefined;

@@ -1,4 +1,5 @@
 import type { SiteModel } from "../site/page-model.js";
+import { serialiseJsonLd } from "../site/structured-data.js";
 
 /** The subset of Eleventy's UserConfig we use; Eleventy ships no TypeScript types. */
 export interface EleventyUserConfig {
@@ -50,10 +51,13 @@ export function configureEleventy(wiring: EleventyWiring): (config: EleventyUser
     config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
 
     // Data
+    const { model } = wiring;
     config.addGlobalData("fabu", {
-      articles: wiring.model.articles,
-      sections: wiring.model.sections,
-      homes: [...wiring.model.homes, wiring.model.root],
+      articles: model.articles,
+      listings: model.listings,
+      homes: [...model.homes, model.root],
+      notFound: model.notFound,
+      redirects: model.redirects,
       assets: wiring.assets,
     });
 
@@ -62,5 +66,6 @@ export function configureEleventy(wiring: EleventyWiring): (config: EleventyUser
 
     // Filters
     config.addFilter("articleBody", ((key: string) => wiring.readBody(key)) as (...args: never[]) => unknown);
+    config.addFilter("jsonLd", ((data: unknown) => serialiseJsonLd(data)) as (...args: never[]) => unknown);
   };
 }

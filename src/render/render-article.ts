@@ -17,6 +17,8 @@ export interface ArticleText {
   readonly tags: readonly string[];
   readonly summary: string;
   readonly bodyHtml: string;
+  /** The first image in the body, for feeds, Open Graph and JSON-LD. */
+  readonly image?: { readonly src: string; readonly alt: string };
 }
 
 export interface RenderedArticle {
@@ -59,6 +61,7 @@ export function renderArticle(article: ArticleSource, sourceScript: Script, ctx:
       tags: article.tags.map(convert),
       summary: article.summary === undefined ? leadParagraph(converted) : convert(article.summary),
       bodyHtml: toHtml(converted),
+      image: firstImage(converted),
     };
   }
   return { id: article.id, sourceScript, text, problems };
@@ -74,6 +77,19 @@ export function messagesToProblems(file: VFile, displayPath: string, firstLine: 
     rule: message.ruleId ?? "markdown",
     severity: message.fatal === true ? "error" : "warning",
   }));
+}
+
+function firstImage(node: Root | RootContent): { src: string; alt: string } | undefined {
+  if (node.type === "element" && node.tagName === "img" && typeof node.properties.src === "string") {
+    return { src: node.properties.src, alt: typeof node.properties.alt === "string" ? node.properties.alt : "" };
+  }
+  if (node.type === "element" || node.type === "root") {
+    for (const child of node.children) {
+      const found = firstImage(child);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 /** The plain text of the first paragraph, the default summary (a lead in a press release is its gist). */

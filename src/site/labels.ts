@@ -20,6 +20,18 @@ export interface Labels {
   readonly skipToContent: string;
   readonly breadcrumb: string;
   readonly noArticles: string;
+  readonly tags: string;
+  readonly archive: string;
+  readonly pages: string;
+  readonly pageNumber: (n: number) => string;
+  readonly latestPage: string;
+  readonly year: (year: number) => string;
+  readonly month: (year: number, month: number) => string;
+  readonly tagHeading: (tag: string) => string;
+  readonly notFoundTitle: string;
+  readonly notFoundText: string;
+  readonly moved: string;
+  readonly feed: string;
 }
 
 export const LABELS: Readonly<Record<Script, Labels>> = {
@@ -39,6 +51,18 @@ export const LABELS: Readonly<Record<Script, Labels>> = {
     skipToContent: "跳到正文",
     breadcrumb: "当前位置",
     noArticles: "本栏目暂无稿件。",
+    tags: "标签",
+    archive: "归档",
+    pages: "分页",
+    pageNumber: (n) => `第${n}页`,
+    latestPage: "最新",
+    year: (year) => `${year}年`,
+    month: (year, month) => `${year}年${month}月`,
+    tagHeading: (tag) => `标签：${tag}`,
+    notFoundTitle: "页面不存在",
+    notFoundText: "您访问的页面不存在或已被移除。请从首页或栏目继续浏览。",
+    moved: "本文已迁移至：",
+    feed: "订阅",
   },
   "zh-Hant": {
     published: "發布時間：",
@@ -56,5 +80,17 @@ export const LABELS: Readonly<Record<Script, Labels>> = {
     skipToContent: "跳到正文",
     breadcrumb: "目前位置",
     noArticles: "本欄目暫無稿件。",
+    tags: "標籤",
+    archive: "歸檔",
+    pages: "分頁",
+    pageNumber: (n) => `第${n}頁`,
+    latestPage: "最新",
+    year: (year) => `${year}年`,
+    month: (year, month) => `${year}年${month}月`,
+    tagHeading: (tag) => `標籤：${tag}`,
+    notFoundTitle: "頁面不存在",
+    notFoundText: "您訪問的頁面不存在或已被移除。請從首頁或欄目繼續瀏覽。",
+    moved: "本文已遷移至：",
+    feed: "訂閱",
   },
 };

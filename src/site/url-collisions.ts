@@ -1,6 +1,7 @@
 import type { ArticleSource } from "../content/article.js";
 import type { ContentProblem } from "../content/problems.js";
 import { SCRIPTS } from "./scripts.js";
+import type { SiteModel } from "./page-model.js";
 import type { UrlScheme } from "./urls.js";
 
 /**
@@ -25,6 +26,30 @@ export function findUrlCollisions(sources: readonly ArticleSource[], urls: UrlSc
       });
     } else {
       claimed.set(key, article);
+    }
+  }
+  return problems;
+}
+
+/**
+ * An alias that names a page the site already has (or another alias) would overwrite it: an error at the
+ * alias, naming what it collides with. Compared ignoring case, as on case-insensitive hosts.
+ */
+export function findAliasCollisions(model: SiteModel, articles: readonly ArticleSource[]): ContentProblem[] {
+  const taken = new Map<string, string>();
+  const pages = [...model.articles, ...model.listings, ...model.homes, model.root, ...model.notFound];
+  for (const page of pages) taken.set(page.outputPath.normalize("NFC").toLowerCase(), `the page /${page.outputPath}`);
+  const problems: ContentProblem[] = [];
+  for (const article of articles) {
+    for (const alias of article.aliases) {
+      const redirect = model.redirects.find((r) => r.from === alias.value)!;
+      const key = redirect.outputPath.normalize("NFC").toLowerCase();
+      const owner = taken.get(key);
+      if (owner) {
+        problems.push({ file: article.file, line: alias.line, column: alias.column, severity: "error", rule: "duplicate-url", message: `the alias ${alias.value} would overwrite ${owner}; remove it or pick another path` });
+      } else {
+        taken.set(key, `the alias in ${article.file}:${alias.line}`);
+      }
     }
   }
   return problems;

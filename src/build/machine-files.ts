@@ -1,0 +1,73 @@
+import { atomFeed, jsonFeed, newsSitemap, robotsTxt, rssFeed, selectNewsEntries, sitemaps, type FeedEntry, type FeedInput, type GeneratedFile, type SitemapUrl } from "../feeds/index.js";
+import { toIsoWithOffset } from "../time/zoned-date.js";
+import type { ArticlePage } from "../site/page-types.js";
+import type { PreparedSite } from "./prepare-site.js";
+
+/**
+ * The files machines read, beside the pages: Atom, RSS and JSON feeds for the site and each section in
+ * both scripts, sitemap.xml with hreflang alternates (split into an index past 50,000 URLs or 50 MB), the
+ * Google News sitemap of the last two days, robots.txt naming them, and `_redirects` for the aliases.
+ */
+export function machineFiles(site: PreparedSite, readBody: (key: string) => string): GeneratedFile[] {
+  const { model, config } = site;
+  const { urls } = model;
+  const files: GeneratedFile[] = [];
+  const pageOf = new Map(model.articles.map((page) => [`${page.script}/${page.id}`, page]));
+
+  const entryOf = (page: ArticlePage): FeedEntry => ({
+    id: page.id,
+    url: page.canonical,
+    title: page.title,
+    summary: page.description,
+    contentHtml: readBody(page.bodyKey),
+    published: page.dateIso,
+    updated: page.updatedIso,
+    authors: page.byline,
+    section: { name: page.section.name, url: urls.absolute(urls.section(page.script, page.section.key)) },
+    tags: page.tags.map((t) => t.name),
+    image: page.image,
+  });
+  for (const plan of model.feeds) {
+    const entries = plan.articleIds.map((id) => entryOf(pageOf.get(`${plan.script}/${id}`)!));
+    const newest = entries.map((e) => e.updated ?? e.published).sort().at(-1);
+    const base: Omit<FeedInput, "selfUrl"> = {
+      script: plan.script,
+      title: plan.title,
+      description: plan.description,
+      siteUrl: urls.absolute(plan.listingUrl),
+      publisher: config.publisher,
+      // Never the build time: an unchanged site must rebuild byte for byte.
+      updated: newest ?? "2000-01-01T00:00:00+08:00",
+      entries,
+    };
+    files.push({ path: urls.feed(plan.listingUrl, "atom"), content: atomFeed({ ...base, selfUrl: urls.absolute(urls.feed(plan.listingUrl, "atom")) }) });
+    files.push({ path: urls.feed(plan.listingUrl, "rss"), content: rssFeed({ ...base, selfUrl: urls.absolute(urls.feed(plan.listingUrl, "rss")) }) });
+    files.push({ path: urls.feed(plan.listingUrl, "json"), content: jsonFeed({ ...base, selfUrl: urls.absolute(urls.feed(plan.listingUrl, "json")) }) });
+  }
+
+  const sitemapUrls: SitemapUrl[] = [...model.homes, ...model.listings, ...model.articles]
+    .filter((page) => page.indexable)
+    .map((page) => ({ loc: page.canonical, lastmod: page.kind === "article" ? page.updatedIso ?? page.dateIso : undefined, alternates: page.alternates }));
+  const siteMaps = sitemaps(sitemapUrls, { baseUrl: urls.absolute("/") });
+  files.push(...siteMaps.map((file) => ({ path: `/${file.path}`, content: file.content })));
+  const sitemapList = [urls.absolute("/sitemap.xml")];
+
+  const nowIso = toIsoWithOffset(site.now, config.timeZone);
+  const newsEntries = model.articles.map((page) => ({
+    loc: page.canonical,
+    publicationName: config.title[page.script],
+    language: page.script === "zh-Hans" ? ("zh-cn" as const) : ("zh-tw" as const),
+    published: page.dateIso,
+    title: page.title,
+  }));
+  // An empty news sitemap is not valid against Google's schema, so it is written only when there is news.
+  if (selectNewsEntries(newsEntries, { now: nowIso }).length > 0) {
+    files.push({ path: "/sitemap-news.xml", content: newsSitemap(newsEntries, { now: nowIso }) });
+    sitemapList.push(urls.absolute("/sitemap-news.xml"));
+  }
+  files.push({ path: "/robots.txt", content: robotsTxt({ sitemapUrls: sitemapList }) });
+
+  const redirectLines = model.redirects.map((r) => `${urls.withPrefix(encodeURI(r.from))} ${r.toHref} 301`);
+  files.push({ path: "/_redirects", content: redirectLines.length ? `${redirectLines.join("\n")}\n` : "" });
+  return files;
+}
