@@ -3,6 +3,7 @@ import { buildSite } from "./build/build.js";
 import { conversionReport, formatReportEntry } from "./build/conversion-report.js";
 import { projectPaths } from "./build/paths.js";
 import { checkSite, InvalidNowError } from "./build/prepare-site.js";
+import { OutputNotWritableError } from "./build/output-swap.js";
 import { ContentValidationError, formatProblem } from "./content/problems.js";
 
 const USAGE = `fabu — a static site generator for Chinese policy press releases
@@ -85,6 +86,10 @@ export async function main(argv: readonly string[]): Promise<number> {
         return 2;
     }
   } catch (error) {
+    if (error instanceof OutputNotWritableError) {
+      console.error(`fabu: ${error.message}`);
+      return 1;
+    }
     if (error instanceof InvalidNowError) {
       console.error(`fabu: ${error.message}`);
       return 2;

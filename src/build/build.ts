@@ -2,6 +2,7 @@ import { formatProblem } from "../content/problems.js";
 import { prepareSite } from "./prepare-site.js";
 import type { ProjectPaths } from "./paths.js";
 import { createStagingDir, discardStaging, publishStaging, recoverInterruptedSwap } from "./output-swap.js";
+import { withOutputLock } from "./build-lock.js";
 import { writeSite } from "./write-site.js";
 
 export interface BuildOptions {
@@ -34,14 +35,14 @@ export async function buildSite(paths: ProjectPaths, options: BuildOptions): Pro
     if (options.timings) options.log(`fabu: ${name} ${Math.round(now - last)} ms`);
     last = now;
   };
-  recoverInterruptedSwap(paths.output);
+  await withOutputLock(paths.output, options.log, () => recoverInterruptedSwap(paths.output));
   const site = await prepareSite(paths, { drafts: options.drafts, future: options.future ?? false, now: options.now, cache: options.cache, stage });
   for (const warning of site.warnings) options.log(formatProblem(warning));
   const staging = createStagingDir(paths.output);
   try {
     await writeSite(site, paths, staging);
     stage("layout (Eleventy)");
-    publishStaging(staging, paths.output);
+    await withOutputLock(paths.output, options.log, () => publishStaging(staging, paths.output));
     site.commitCache();
     stage("swap");
   } catch (error) {

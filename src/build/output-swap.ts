@@ -8,10 +8,24 @@ import { basename, dirname, join } from "node:path";
  */
 export function createStagingDir(outputDir: string): string {
   const parent = dirname(outputDir);
-  mkdirSync(parent, { recursive: true });
   const staging = join(parent, `.${basename(outputDir)}-staging-${process.pid}-${randomBytes(4).toString("hex")}`);
-  mkdirSync(staging);
+  try {
+    mkdirSync(parent, { recursive: true });
+    mkdirSync(staging);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EACCES" || code === "EROFS" || code === "EPERM") throw new OutputNotWritableError(parent, code);
+    throw error;
+  }
   return staging;
+}
+
+/** The output folder's parent cannot be written: say so plainly instead of a stack trace. */
+export class OutputNotWritableError extends Error {
+  constructor(readonly folder: string, readonly code: string) {
+    super(`cannot write the site: ${folder} is not writable (${code === "EROFS" ? "read-only file system" : "permission denied"}); build to another folder with --output DIR`);
+    this.name = "OutputNotWritableError";
+  }
 }
 
 export function discardStaging(staging: string): void {

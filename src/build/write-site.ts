@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve, sep } from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { configureEleventy, type EleventyUserConfig } from "../eleventy/eleventy-config.js";
 import { machineFiles } from "./machine-files.js";
@@ -58,7 +58,9 @@ function writeThemeAssets(sourceDir: string, targetDir: string, pathPrefix: stri
 }
 
 function writeInto(root: string, relativePath: string, data: Buffer | string): void {
-  const target = join(root, relativePath);
+  const target = resolve(root, relativePath);
+  // Every path here is built from validated parts; this is the last line of defence all the same.
+  if (!target.startsWith(resolve(root) + sep)) throw new Error(`internal error: refusing to write ${relativePath} outside the output folder`);
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, data);
 }

@@ -4,6 +4,7 @@ import { DATE_FORMAT_HINT, parseNewsDate, type ZonedInstant } from "../time/zone
 import { ARTICLE_FIELD_NAMES, articleSchema } from "./article-fields.js";
 import { readFrontMatter } from "./front-matter.js";
 import type { ProblemCollector } from "./problems.js";
+import { reportInvisibleCharacters } from "./suspicious-characters.js";
 import { normaliseSitePath, unsafeSitePathReason } from "./site-path.js";
 import { locate, reportUnknownKeys, sourceText, validateWithSchema, type FieldContext } from "./validate-fields.js";
 
@@ -81,6 +82,12 @@ export function parseArticle(text: string, file: string, problems: ProblemCollec
     if (reason) problems.error(file, at.line, at.column, "invalid-alias", `the alias "${value}" ${reason}`);
     return { value: normaliseSitePath(value), ...at };
   });
+  const displayed = (["title", "subtitle", "kicker", "editor", "source", "summary"] as const).flatMap((key) =>
+    typeof fields[key] === "string" ? [{ field: key, value: fields[key] as string, ...locate(ctx, [key], "value"), strict: false }] : [],
+  );
+  const tagSpots = ((fields.tags as string[] | undefined) ?? []).map((value, i) => ({ field: `tags[${i + 1}]`, value, ...locate(ctx, ["tags", i], "value"), strict: true }));
+  const bylineSpots = (typeof fields.byline === "string" ? [fields.byline] : (fields.byline as string[])).map((value, i) => ({ field: "byline", value, ...locate(ctx, typeof fields.byline === "string" ? ["byline"] : ["byline", i], "value"), strict: false }));
+  reportInvisibleCharacters(file, [...displayed, ...tagSpots, ...bylineSpots], problems);
   if (related.some((r) => r.id === "") || problems.errorCount > errorsBefore) return undefined;
 
   const byline = fields.byline as string | string[];

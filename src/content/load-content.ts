@@ -27,6 +27,20 @@ export const SITE_CONFIG_FILE = "_site.yml";
 export const GLOSSARY_FILE = "_glossary.yml";
 const SECTION_FILE = "_index.md";
 const ASSET_EXTENSIONS = /\.(svg|png|jpe?g|gif|webp|avif|pdf)$/i;
+const CODE_FILE = /\.(c|m)?(js|ts)x?$|11tydata|\.(sh|py|rb|php)$/i;
+/** What makes an SVG active content when opened directly: scripts, event handlers, script URLs, foreign HTML. */
+const ACTIVE_SVG = /<script|<foreignObject|\son[a-z]+\s*=|(?:href|src)\s*=\s*["']?\s*(?:javascript|vbscript|data):/i;
+
+function checkSvgAsset(absolute: string, file: string, problems: ProblemCollector): void {
+  const text = readFileSync(absolute, "utf8");
+  const match = ACTIVE_SVG.exec(text);
+  if (match) {
+    const before = text.slice(0, match.index);
+    const line = before.split("\n").length;
+    const column = match.index - before.lastIndexOf("\n");
+    problems.error(file, line, column, "active-svg", "this SVG contains script or event handlers, which would run when the image is opened directly; remove them");
+  }
+}
 
 /**
  * Reads and validates the whole content folder. Never throws for bad content: every problem in every file
@@ -35,7 +49,9 @@ const ASSET_EXTENSIONS = /\.(svg|png|jpe?g|gif|webp|avif|pdf)$/i;
 export function loadContent(projectRoot: string, contentDir: string): LoadedContent {
   const problems = new ProblemCollector();
   const display = (absolute: string) => relative(projectRoot, absolute).split(sep).join("/");
-  const files = listFiles(contentDir);
+  const symlinks: string[] = [];
+  const files = listFiles(contentDir, symlinks);
+  for (const link of symlinks) problems.warning(display(link), 1, 1, "symlink-in-content", "symbolic links in content/ are ignored; copy the file in instead");
 
   const config = loadSiteConfig(join(contentDir, SITE_CONFIG_FILE), display, problems);
   const maxAliasExpansions = config.limits.maxAliasExpansions;
@@ -59,7 +75,12 @@ export function loadContent(projectRoot: string, contentDir: string): LoadedCont
     const parts = rel.split("/");
     const name = parts[parts.length - 1]!;
     if (ASSET_EXTENSIONS.test(name)) {
+      if (name.toLowerCase().endsWith(".svg")) checkSvgAsset(absolute, display(absolute), problems);
       assets.push(rel);
+      continue;
+    }
+    if (CODE_FILE.test(name)) {
+      problems.warning(display(absolute), 1, 1, "code-in-content", `"${name}" is ignored: content holds data, never code, and fabu runs nothing from content/`);
       continue;
     }
     if (!name.endsWith(".md")) continue;
@@ -84,7 +105,8 @@ export function loadContent(projectRoot: string, contentDir: string): LoadedCont
   return { config, glossary, sections, articles, assets, problems: problems.all };
 }
 
-function listFiles(dir: string): string[] {
+/** Symbolic links are never followed: one could point anywhere on the build machine. */
+function listFiles(dir: string, skipped: string[]): string[] {
   const out: string[] = [];
   const walk = (current: string) => {
     for (const entry of readdirSync(current, { withFileTypes: true })) {
@@ -92,6 +114,7 @@ function listFiles(dir: string): string[] {
       const full = join(current, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (entry.isFile()) out.push(full);
+      else if (entry.isSymbolicLink()) skipped.push(full);
     }
   };
   walk(dir);

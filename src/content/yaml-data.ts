@@ -1,5 +1,8 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 
+/** Explicit tags that still mean plain data; anything else (`!!binary`, `!!js/…`, `!include`) is refused. */
+const PLAIN_SCALAR_TAGS = new Set(["str", "int", "float", "bool", "null"].map((name) => `tag:yaml.org,2002:${name}`));
+
 /** Keys that would reach Object.prototype if a later merge or lookup treated them naively. */
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
@@ -80,7 +83,7 @@ export function parseYamlData(text: string, limits: YamlLimits): YamlData {
     }
     const valueAt = at(yamlNode.range?.[0] ?? 0);
     if (isScalar(yamlNode)) {
-      if (yamlNode.tag && !yamlNode.tag.startsWith("tag:yaml.org,2002:") ) {
+      if (yamlNode.tag && !PLAIN_SCALAR_TAGS.has(yamlNode.tag)) {
         return refuse(yamlNode, "yaml-tag", `the tag ${yamlNode.tag} is not allowed; front matter holds plain data only`);
       }
       const source = typeof yamlNode.source === "string" ? yamlNode.source : undefined;
