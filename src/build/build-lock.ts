@@ -1,5 +1,6 @@
 import { openSync, closeSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { OutputNotWritableError } from "./output-swap.js";
 
 const POLL_MS = 100;
 
@@ -19,7 +20,9 @@ export async function withOutputLock<T>(outputDir: string, log: (line: string) =
       closeSync(fd);
       break;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EACCES" || code === "EROFS" || code === "EPERM" || code === "ENOENT") throw new OutputNotWritableError(dirname(outputDir), code);
+      if (code !== "EEXIST") throw error;
       const owner = Number(readSafely(lockPath));
       if (!isAlive(owner)) {
         rmSync(lockPath, { force: true });

@@ -23,7 +23,8 @@ export function createStagingDir(outputDir: string): string {
 /** The output folder's parent cannot be written: say so plainly instead of a stack trace. */
 export class OutputNotWritableError extends Error {
   constructor(readonly folder: string, readonly code: string) {
-    super(`cannot write the site: ${folder} is not writable (${code === "EROFS" ? "read-only file system" : "permission denied"}); build to another folder with --output DIR`);
+    const reason = code === "EROFS" ? "read-only file system" : code === "ENOENT" ? "it does not exist and cannot be created" : "permission denied";
+    super(`cannot write the site: ${folder} is not writable (${reason}); build to another folder with --output DIR`);
     this.name = "OutputNotWritableError";
   }
 }
