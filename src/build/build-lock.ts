@@ -1,4 +1,4 @@
-import { openSync, closeSync, readFileSync, rmSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { OutputNotWritableError } from "./output-swap.js";
 
@@ -11,6 +11,11 @@ const POLL_MS = 100;
  */
 export async function withOutputLock<T>(outputDir: string, log: (line: string) => void, work: () => Promise<T> | T, timeoutMs = 10 * 60_000): Promise<T> {
   const lockPath = join(dirname(outputDir), `.${basename(outputDir)}.lock`);
+  try {
+    mkdirSync(dirname(outputDir), { recursive: true });
+  } catch (error) {
+    throw notWritable(dirname(outputDir), error);
+  }
   const deadline = Date.now() + timeoutMs;
   let announced = false;
   for (;;) {
@@ -20,9 +25,7 @@ export async function withOutputLock<T>(outputDir: string, log: (line: string) =
       closeSync(fd);
       break;
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === "EACCES" || code === "EROFS" || code === "EPERM" || code === "ENOENT") throw new OutputNotWritableError(dirname(outputDir), code);
-      if (code !== "EEXIST") throw error;
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw notWritable(dirname(outputDir), error);
       const owner = Number(readSafely(lockPath));
       if (!isAlive(owner)) {
         rmSync(lockPath, { force: true });
@@ -39,6 +42,11 @@ export async function withOutputLock<T>(outputDir: string, log: (line: string) =
   } finally {
     rmSync(lockPath, { force: true });
   }
+}
+
+function notWritable(folder: string, error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException).code ?? "";
+  return ["EACCES", "EROFS", "EPERM", "ENOENT", "ENOTDIR"].includes(code) ? new OutputNotWritableError(folder, code) : error;
 }
 
 function readSafely(path: string): string {

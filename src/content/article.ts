@@ -48,6 +48,11 @@ export interface ArticleLoadOptions {
   readonly maxAliasExpansions: number;
   /** The section given by the folder the file is in, if it is a section folder. */
   readonly folderSection?: string;
+  /**
+   * Told the article's id as soon as it can be read, even if the article has other errors, so that other
+   * articles' `related` lists naming it are not reported as broken too.
+   */
+  readonly onId?: (id: string) => void;
 }
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
@@ -57,6 +62,8 @@ export function parseArticle(text: string, file: string, problems: ProblemCollec
   const fm = readFrontMatter(text, file, problems, { maxAliasExpansions: options.maxAliasExpansions });
   if (!fm) return undefined;
   const ctx: FieldContext = { file, yaml: fm.yaml, lineOffset: fm.yamlStartLine - 1, problems };
+  const rawId = typeof fm.data.id === "number" ? sourceText(ctx, ["id"]) : fm.data.id;
+  if (typeof rawId === "string" && ID_PATTERN.test(rawId)) options.onId?.(rawId);
   reportUnknownKeys(ctx, fm.data, ARTICLE_FIELD_NAMES, "front matter");
   const fields = validateWithSchema(ctx, articleSchema, fm.data);
   if (!fields) return undefined;

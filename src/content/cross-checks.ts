@@ -3,7 +3,7 @@ import type { ContentProblem } from "./problems.js";
 import type { SectionSource } from "./section.js";
 
 /** Problems no single file shows: duplicate ids, unknown sections, unknown related ids. */
-export function checkAcrossArticles(articles: readonly ArticleSource[], sections: readonly SectionSource[]): ContentProblem[] {
+export function checkAcrossArticles(articles: readonly ArticleSource[], sections: readonly SectionSource[], idsSeen: ReadonlySet<string> = new Set()): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const error = (file: string, at: { line: number; column: number }, rule: string, message: string) =>
     problems.push({ file, line: at.line, column: at.column, rule, message, severity: "error" });
@@ -32,7 +32,8 @@ export function checkAcrossArticles(articles: readonly ArticleSource[], sections
   for (const article of articles) {
     for (const ref of article.related) {
       const target = byId.get(ref.id.normalize("NFC"));
-      if (!target) {
+      if (!target && !idsSeen.has(ref.id)) {
+        // (An id seen in an article that has errors of its own is not reported again here.)
         error(article.file, ref, "unknown-related", `"related" names the id ${ref.id}, but no article has it; check the number or remove it`);
       } else if (target === article) {
         error(article.file, ref, "unknown-related", `"related" names this article's own id ${ref.id}; remove it`);

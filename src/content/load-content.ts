@@ -69,6 +69,7 @@ export function loadContent(projectRoot: string, contentDir: string): LoadedCont
 
   const sections: SectionSource[] = [];
   const articles: ArticleSource[] = [];
+  const idsSeen = new Set<string>();
   const assets: string[] = [];
   for (const absolute of files) {
     const rel = relative(contentDir, absolute).split(sep).join("/");
@@ -98,10 +99,10 @@ export function loadContent(projectRoot: string, contentDir: string): LoadedCont
     }
     if (name.startsWith("_")) continue;
     const folderSection = parts.length >= 2 ? parts[0] : undefined;
-    const article = parseArticle(text, file, problems, { timeZone: config.timeZone, maxAliasExpansions, folderSection });
+    const article = parseArticle(text, file, problems, { timeZone: config.timeZone, maxAliasExpansions, folderSection, onId: (id) => idsSeen.add(id) });
     if (article) articles.push(article);
   }
-  for (const problem of checkAcrossArticles(articles, sections)) problems.add(problem);
+  for (const problem of checkAcrossArticles(articles, sections, idsSeen)) problems.add(problem);
   return { config, glossary, sections, articles, assets, problems: problems.all };
 }
 
