@@ -43,10 +43,11 @@ export async function buildSite(paths: ProjectPaths, options: BuildOptions): Pro
     await writeSite(site, paths, staging);
     stage("layout (Eleventy)");
     await withOutputLock(paths.output, options.log, () => publishStaging(staging, paths.output));
-    site.commitCache();
+    site.finishCache();
     stage("swap");
   } catch (error) {
     discardStaging(staging);
+    site.finishCache();
     throw error;
   }
   const { model } = site;

@@ -6,7 +6,7 @@ import { loadContent, type LoadedContent } from "../content/load-content.js";
 import { ContentValidationError, type ContentProblem } from "../content/problems.js";
 import { detectScript } from "../convert/index.js";
 import { messagesToProblems, type RenderContext, type RenderedArticle } from "../render/render-article.js";
-import { openRenderCache, renderCacheDir } from "../render/render-cache.js";
+import { openRenderCache, renderCacheDir, temporaryRenderCacheDir } from "../render/render-cache.js";
 import { renderAll } from "../render/render-pool.js";
 import { createRenderContext, type RenderSettings } from "../render/render-settings.js";
 import { buildSiteModel, type SectionText, type SiteModel } from "../site/page-model.js";
@@ -24,10 +24,11 @@ export interface PreparedSite {
   readonly config: SiteConfig;
   readonly content: LoadedContent;
   readonly model: SiteModel;
-  readonly bodies: ReadonlyMap<string, string>;
+  /** An article body by the page's `bodyKey`, read from the render cache when its page is laid out. */
+  readonly readBody: (bodyKey: string) => string;
   readonly warnings: readonly ContentProblem[];
-  /** Called once the site is published: drops cache entries this build did not use. */
-  readonly commitCache: () => void;
+  /** Called once the site is published (or the build failed): drops cache entries this build did not use. */
+  readonly finishCache: () => void;
 }
 
 interface LoadedSite {
@@ -125,8 +126,10 @@ export async function prepareSite(paths: ProjectPaths, options: PrepareOptions):
   const now = resolveNow(options.now, config.timeZone);
   const published = content.articles.filter((a) => (options.drafts || !a.draft) && (options.future || a.date.epochMs <= now));
   const { sourceScriptOf } = site;
-  const cache = options.cache === false ? undefined : openRenderCache(renderCacheDir(paths.root), site.settings);
-  const renderedList = await renderAll(published.map((article) => ({ article, sourceScript: sourceScriptOf(article) })), site.settings, site.context, cache);
+  // --no-cache renders everything afresh into a throw-away cache, so bodies still stay out of memory.
+  const cache = openRenderCache(options.cache === false ? temporaryRenderCacheDir(paths.root) : renderCacheDir(paths.root), site.settings);
+  const { rendered: renderedList, keys } = await renderAll(published.map((article) => ({ article, sourceScript: sourceScriptOf(article) })), site.settings, site.context, cache);
+  const cacheKeyOf = new Map(renderedList.map((result, i) => [result.id, keys[i]!]));
   stage("render");
   const rendered = new Map<string, RenderedArticle>();
   for (const result of renderedList) {
@@ -140,11 +143,11 @@ export async function prepareSite(paths: ProjectPaths, options: PrepareOptions):
   // Related links to drafts are dropped when drafts are not published, so no page links to a missing one.
   const publishedIds = new Set(published.map((a) => a.id));
   const visible = published.map((a) => ({ ...a, related: a.related.filter((r) => publishedIds.has(r.id)) }));
-  const bodies = new Map<string, string>();
-  const bodyKey = (id: string, script: Script) => `${script}/${id}`;
-  for (const [id, article] of rendered) {
-    for (const script of SCRIPTS) bodies.set(bodyKey(id, script), article.text[script].bodyHtml);
-  }
+  const bodyKey = (id: string, script: Script) => `${cacheKeyOf.get(id)!}/${script}`;
+  const readBody = (key: string) => {
+    const [cacheKey, script] = key.split("/") as [string, Script];
+    return cache.body(cacheKey, script);
+  };
   const related = computeRelated(
     visible.map((a) => ({ id: a.id, epochMs: a.date.epochMs, section: a.section, tagKeys: site.tagKeysOf(a), editorPicks: a.related.map((r) => r.id) })),
     config.related,
@@ -153,7 +156,8 @@ export async function prepareSite(paths: ProjectPaths, options: PrepareOptions):
   problems.push(...findAliasCollisions(model, visible));
   if (hasErrors(problems)) throw new ContentValidationError(problems);
   stage("page index");
-  return { now, config, content, model, bodies, warnings: problems.filter((p) => p.severity === "warning"), commitCache: () => cache?.prune() };
+  const finishCache = () => (options.cache === false ? cache.discard() : cache.prune());
+  return { now, config, content, model, readBody, warnings: problems.filter((p) => p.severity === "warning"), finishCache };
 }
 
 function renderSectionTexts(content: LoadedContent, config: SiteConfig, context: RenderContext): Map<string, SectionText & { problems: ContentProblem[] }> {

@@ -18,11 +18,7 @@ export async function writeSite(site: PreparedSite, paths: ProjectPaths, targetD
     copyFileSync(join(paths.content, asset), target);
   }
 
-  const readBody = (key: string): string => {
-    const body = site.bodies.get(key);
-    if (body === undefined) throw new Error(`internal error: no rendered body for ${key}`);
-    return body;
-  };
+  const { readBody } = site;
   const configure = configureEleventy({
     templatesDir: paths.templates,
     outputDir: targetDir,

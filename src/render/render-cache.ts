@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import type { RenderedArticle } from "./render-article.js";
 import type { RenderTask } from "./render-pool.js";
 import type { RenderSettings } from "./render-settings.js";
+import { SCRIPTS, type Script } from "../site/scripts.js";
 
 /**
  * A persistent, content-addressed cache of rendered articles (`.cache/render/`), so an unchanged article is
@@ -15,40 +16,69 @@ import type { RenderSettings } from "./render-settings.js";
  */
 export interface RenderCache {
   keyOf(task: RenderTask): string;
+  /** The entry without its bodies (they stay on disk until a page is laid out; see `body`). */
   get(key: string): RenderedArticle | undefined;
-  set(key: string, value: RenderedArticle): void;
+  /** Stores an entry; returns it without its bodies, which from now on are read with `body`. */
+  set(key: string, value: RenderedArticle): RenderedArticle;
+  /** One script's rendered body HTML of an entry. */
+  body(key: string, script: Script): string;
   /** Removes entries this build did not use, so the cache holds one site's worth. */
   prune(): void;
+  /** Deletes the whole cache (a throw-away cache for a build run with --no-cache). */
+  discard(): void;
 }
 
 const RENDERING_LIBRARIES = ["opencc-js", "unified", "remark-parse", "remark-gfm", "remark-rehype", "rehype-raw", "rehype-sanitize", "hast-util-to-html"];
 
+/**
+ * Entries are a small JSON file of the article's texts plus one HTML file per script for the bodies, so
+ * the build holds only the texts in memory (bodies are most of the bytes: at 100,000 articles in two
+ * scripts, well over a gigabyte) and reads each body once, when its page is laid out.
+ */
 export function openRenderCache(dir: string, settings: RenderSettings): RenderCache {
   mkdirSync(dir, { recursive: true });
   const fingerprint = createHash("sha256").update(codeFingerprint()).update(JSON.stringify(settings)).digest("hex");
   const used = new Set<string>();
-  const pathOf = (key: string) => join(dir, `${key}.json`);
+  const metaPath = (key: string) => join(dir, `${key}.json`);
+  const bodyPath = (key: string, script: Script) => join(dir, `${key}.${script}.html`);
+  // Write then rename, so a build killed mid-write never leaves a truncated entry behind.
+  const writeAtomically = (path: string, data: string) => {
+    const temporary = `${path}.${process.pid}.tmp`;
+    writeFileSync(temporary, data);
+    renameSync(temporary, path);
+  };
+  const withoutBodies = (value: RenderedArticle): RenderedArticle => ({
+    ...value,
+    text: Object.fromEntries(SCRIPTS.map((script) => [script, { ...value.text[script], bodyHtml: "" }])) as RenderedArticle["text"],
+  });
   return {
     keyOf: (task) => createHash("sha256").update(fingerprint).update(task.sourceScript).update(JSON.stringify(task.article)).digest("hex"),
     get(key) {
-      used.add(key);
       try {
-        return JSON.parse(readFileSync(pathOf(key), "utf8")) as RenderedArticle;
+        const entry = JSON.parse(readFileSync(metaPath(key), "utf8")) as RenderedArticle;
+        if (!SCRIPTS.every((script) => existsSync(bodyPath(key, script)))) return undefined;
+        used.add(key);
+        return entry;
       } catch {
         return undefined;
       }
     },
     set(key, value) {
       used.add(key);
-      // Write then rename, so a build killed mid-write never leaves a truncated entry behind.
-      const temporary = `${pathOf(key)}.${process.pid}.tmp`;
-      writeFileSync(temporary, JSON.stringify(value));
-      renameSync(temporary, pathOf(key));
+      for (const script of SCRIPTS) writeAtomically(bodyPath(key, script), value.text[script].bodyHtml);
+      const stored = withoutBodies(value);
+      // The metadata goes last: its presence means the bodies are complete.
+      writeAtomically(metaPath(key), JSON.stringify(stored));
+      return stored;
     },
+    body: (key, script) => readFileSync(bodyPath(key, script), "utf8"),
     prune() {
       for (const name of readdirSync(dir)) {
-        if (!used.has(name.replace(/\.json$/, ""))) rmSync(join(dir, name), { force: true });
+        if (!used.has(name.slice(0, name.indexOf(".")))) rmSync(join(dir, name), { force: true });
       }
+    },
+    discard() {
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }
@@ -83,6 +113,7 @@ export function renderCacheDir(projectRoot: string): string {
   return join(projectRoot, ".cache", "render");
 }
 
-export function hasRenderCache(projectRoot: string): boolean {
-  return existsSync(renderCacheDir(projectRoot));
+/** A private, throw-away cache folder for a build that must not use the shared one. */
+export function temporaryRenderCacheDir(projectRoot: string): string {
+  return join(projectRoot, ".cache", `render-once-${process.pid}-${Date.now()}`);
 }

@@ -22,17 +22,15 @@ const MIN_ARTICLES_FOR_WORKERS = 400;
  * Renders articles on every core: the main thread takes batches too, and each extra core gets a worker
  * with its own converters. Results come back in task order, so output never depends on scheduling.
  */
-export async function renderAll(tasks: readonly RenderTask[], settings: RenderSettings, mainContext: () => RenderContext, cache?: RenderCache): Promise<RenderedArticle[]> {
-  if (!cache) return renderUncached(tasks, settings, mainContext);
+export async function renderAll(tasks: readonly RenderTask[], settings: RenderSettings, mainContext: () => RenderContext, cache: RenderCache): Promise<{ rendered: RenderedArticle[]; keys: string[] }> {
   const keys = tasks.map((task) => cache.keyOf(task));
   const results = keys.map((key) => cache.get(key));
   const missing = tasks.flatMap((task, i) => (results[i] === undefined ? [i] : []));
   const rendered = await renderUncached(missing.map((i) => tasks[i]!), settings, mainContext);
   missing.forEach((taskIndex, i) => {
-    results[taskIndex] = rendered[i];
-    cache.set(keys[taskIndex]!, rendered[i]!);
+    results[taskIndex] = cache.set(keys[taskIndex]!, rendered[i]!);
   });
-  return results as RenderedArticle[];
+  return { rendered: results as RenderedArticle[], keys };
 }
 
 async function renderUncached(tasks: readonly RenderTask[], settings: RenderSettings, mainContext: () => RenderContext): Promise<RenderedArticle[]> {
