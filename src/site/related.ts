@@ -29,7 +29,9 @@ export function computeRelated(articles: readonly RelatedCandidate[], config: Re
     for (const tag of new Set(article.tagKeys)) pushTo(byTag, tag, article);
     pushTo(bySection, article.section, article);
   }
-  for (const list of bySection.values()) list.sort((a, b) => a.epochMs - b.epochMs || compare(a.id, b.id));
+  const byTime = (a: RelatedCandidate, b: RelatedCandidate) => a.epochMs - b.epochMs || compare(a.id, b.id);
+  for (const list of bySection.values()) list.sort(byTime);
+  for (const list of byTag.values()) list.sort(byTime);
   const sectionIndex = new Map<string, number>();
   for (const list of bySection.values()) list.forEach((a, i) => sectionIndex.set(a.id, i));
   // A tag on most of the site says little about relatedness; cap how many articles one tag contributes.
@@ -64,9 +66,24 @@ export function computeRelated(articles: readonly RelatedCandidate[], config: Re
   return result;
 }
 
+/** The `limit` articles of a time-sorted list nearest to `epochMs`: a binary search, then a window around it. */
 function nearestInTime(list: readonly RelatedCandidate[], epochMs: number, limit: number): readonly RelatedCandidate[] {
   if (list.length <= limit) return list;
-  return [...list].sort((a, b) => Math.abs(a.epochMs - epochMs) - Math.abs(b.epochMs - epochMs) || compare(a.id, b.id)).slice(0, limit);
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (list[mid]!.epochMs < epochMs) low = mid + 1;
+    else high = mid;
+  }
+  let left = low - 1;
+  let right = low;
+  const out: RelatedCandidate[] = [];
+  while (out.length < limit && (left >= 0 || right < list.length)) {
+    const takeLeft = right >= list.length || (left >= 0 && epochMs - list[left]!.epochMs <= list[right]!.epochMs - epochMs);
+    out.push(takeLeft ? list[left--]! : list[right++]!);
+  }
+  return out;
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
