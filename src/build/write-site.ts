@@ -3,6 +3,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } fro
 import { dirname, join, resolve, sep } from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { configureEleventy, type EleventyUserConfig } from "../eleventy/eleventy-config.js";
+import { writeSearchIndex } from "../search/index.js";
 import { machineFiles } from "./machine-files.js";
 import type { PreparedSite } from "./prepare-site.js";
 import type { ProjectPaths } from "./paths.js";
@@ -34,6 +35,7 @@ export async function writeSite(site: PreparedSite, paths: ProjectPaths, targetD
   });
   await eleventy.write();
   for (const file of machineFiles(site, readBody)) writeInto(targetDir, file.path.replace(/^\//, ""), file.content);
+  await writeSearchIndex(targetDir, { traditional: site.config.traditional });
 }
 
 /**
