@@ -21,11 +21,12 @@ Options:
   --now INSTANT   build as of INSTANT (e.g. "2020-11-13 14:45", Beijing time), for scheduled rebuilds
   --timings       print how long each build stage took
   --no-cache      render every article afresh (ignore .cache/render/)
+  --no-search     skip the Pagefind search index (the slowest step on a large site)
   --help          show this text`;
 
 export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
-  let values: { root?: string; output?: string; drafts?: boolean; port?: string; help?: boolean; conversions?: boolean; timings?: boolean; "no-cache"?: boolean; future?: boolean; now?: string };
+  let values: { root?: string; output?: string; drafts?: boolean; port?: string; help?: boolean; conversions?: boolean; timings?: boolean; "no-cache"?: boolean; future?: boolean; now?: string; "no-search"?: boolean };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -40,6 +41,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         timings: { type: "boolean" },
         "no-cache": { type: "boolean" },
         future: { type: "boolean" },
+        "no-search": { type: "boolean" },
         now: { type: "string" },
       },
       strict: true,
@@ -59,7 +61,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     switch (command) {
       case "build": {
         const started = performance.now();
-        const summary = await buildSite(paths, { drafts: values.drafts ?? false, log, timings: values.timings ?? false, cache: !values["no-cache"], future: values.future ?? false, now: values.now });
+        const summary = await buildSite(paths, { drafts: values.drafts ?? false, log, timings: values.timings ?? false, cache: !values["no-cache"], future: values.future ?? false, now: values.now, search: !values["no-search"] });
         const seconds = ((performance.now() - started) / 1000).toFixed(2);
         console.log(`fabu: built ${summary.articles} articles, ${summary.pages} pages in two scripts into ${paths.output} (${seconds} s)`);
         return 0;

@@ -12,6 +12,8 @@ export interface BuildOptions {
   readonly timings?: boolean;
   /** false: ignore the render cache (a clean build). */
   readonly cache?: boolean;
+  /** Build the Pagefind search index (default); false leaves search out. */
+  readonly search?: boolean;
   /** Publish embargoed (future-dated) articles too. */
   readonly future?: boolean;
   /** Build as of this instant (`2020-11-13 14:45` in the site's zone, or ISO with offset); default: now. */
@@ -40,8 +42,8 @@ export async function buildSite(paths: ProjectPaths, options: BuildOptions): Pro
   for (const warning of site.warnings) options.log(formatProblem(warning));
   const staging = createStagingDir(paths.output);
   try {
-    await writeSite(site, paths, staging);
-    stage("layout (Eleventy)");
+    await writeSite(site, paths, staging, { search: options.search ?? true });
+    stage("layout (Eleventy), feeds, sitemaps, search index");
     await withOutputLock(paths.output, options.log, () => publishStaging(staging, paths.output));
     site.finishCache();
     stage("swap");

@@ -11,7 +11,7 @@ import type { ProjectPaths } from "./paths.js";
 const THEME_ASSETS = "assets";
 
 /** Lays out every page with Eleventy into `targetDir`, plus the fingerprinted theme assets and content assets. */
-export async function writeSite(site: PreparedSite, paths: ProjectPaths, targetDir: string): Promise<void> {
+export async function writeSite(site: PreparedSite, paths: ProjectPaths, targetDir: string, options: { readonly search: boolean } = { search: true }): Promise<void> {
   const assetHrefs = writeThemeAssets(join(paths.templates, THEME_ASSETS), targetDir, site.config.pathPrefix);
   for (const asset of site.content.assets) {
     const target = join(targetDir, asset);
@@ -35,7 +35,8 @@ export async function writeSite(site: PreparedSite, paths: ProjectPaths, targetD
   });
   await eleventy.write();
   for (const file of machineFiles(site, readBody)) writeInto(targetDir, file.path.replace(/^\//, ""), file.content);
-  await writeSearchIndex(targetDir, { traditional: site.config.traditional });
+  // Pagefind is the costliest step at archive scale; `--no-search` leaves it out (e.g. for a quick preview).
+  if (options.search) await writeSearchIndex(targetDir, { traditional: site.config.traditional });
 }
 
 /**
