@@ -1,6 +1,6 @@
 import { toHtml } from "hast-util-to-html";
 import { VFile } from "vfile";
-import { normaliseSiteConfig, type SiteConfig } from "../config/site-config.js";
+import { normalisePathPrefix, normaliseSiteConfig, type SiteConfig } from "../config/site-config.js";
 import type { ArticleSource } from "../content/article.js";
 import { loadContent, type LoadedContent } from "../content/load-content.js";
 import { ContentValidationError, type ContentProblem } from "../content/problems.js";
@@ -47,6 +47,7 @@ function loadSite(paths: ProjectPaths): LoadedSite {
   const content = loadContent(paths.root, paths.content);
   const settings: RenderSettings = {
     siteUrl: content.config.url,
+    pathPrefix: normalisePathPrefix(content.config.pathPrefix),
     maxNestingDepth: content.config.limits.maxNestingDepth,
     maxFileBytes: content.config.limits.maxFileBytes,
     traditional: content.config.traditional,

@@ -32,7 +32,8 @@ export interface RelatedConfig {
   readonly dateRangeDays: number;
 }
 
-const slashWrapped = (value: string) => `/${value.replace(/^\/+|\/+$/g, "")}/`.replace(/^\/\/$/, "/");
+/** `press`, `/press` and `/press/` all mean `/press/`; empty means `/`. */
+export const normalisePathPrefix = (value: string) => `/${value.replace(/^\/+|\/+$/g, "")}/`.replace(/^\/\/$/, "/");
 
 export const siteConfigSchema = z
   .object({
@@ -81,7 +82,7 @@ export function normaliseSiteConfig(raw: RawSiteConfig, toHant: (text: string) =
     title: { "zh-Hans": raw.title, "zh-Hant": raw.title_hant ?? toHant(raw.title) },
     description: { "zh-Hans": raw.description, "zh-Hant": raw.description_hant ?? toHant(raw.description) },
     url: raw.url.endsWith("/") ? raw.url : `${raw.url}/`,
-    pathPrefix: slashWrapped(raw.pathPrefix),
+    pathPrefix: normalisePathPrefix(raw.pathPrefix),
     timeZone: raw.timeZone,
     defaultScript: raw.defaultScript,
     source: raw.source,

@@ -3,10 +3,13 @@ import { convertTree, createConverterSet, rehypeConversionMarkup } from "../conv
 import { createMarkdownProcessor } from "../markdown/index.js";
 import type { Script } from "../site/scripts.js";
 import type { RenderContext } from "./render-article.js";
+import rehypePathPrefix from "./rehype-path-prefix.js";
 
 /** Everything a renderer needs, as plain data, so a worker thread can build its own from it. */
 export interface RenderSettings {
   readonly siteUrl: string;
+  /** The folder the site lives in (`/` or e.g. `/press/`): site-relative links in bodies get it. */
+  readonly pathPrefix?: string;
   readonly maxNestingDepth: number;
   readonly maxFileBytes: number;
   readonly traditional: TraditionalVariant;
@@ -22,7 +25,7 @@ export function createRenderContext(settings: RenderSettings): RenderContext {
     siteUrl: settings.siteUrl,
     maxNestingDepth: settings.maxNestingDepth,
     maxBytes: settings.maxFileBytes,
-    rehypePlugins: [rehypeConversionMarkup],
+    rehypePlugins: [rehypeConversionMarkup, [rehypePathPrefix, { pathPrefix: settings.pathPrefix ?? "/" }]],
   });
   return {
     toHast,

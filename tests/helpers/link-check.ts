@@ -18,7 +18,7 @@ const LINK_ATTRIBUTES: Record<string, string[]> = { a: ["href"], link: ["href"],
  * file that exists, and a `#fragment` must name an element id on the target page. External links are not
  * followed (the build and its tests never touch the network).
  */
-export function checkLinks(distDir: string, siteOrigin: string): BrokenLink[] {
+export function checkLinks(distDir: string, siteOrigin: string, pathPrefix = "/"): BrokenLink[] {
   const ids = new Map<string, Set<string>>();
   const trees = new Map<string, Root>();
   const htmlFiles = listTree(distDir).filter((f) => f.endsWith(".html"));
@@ -33,16 +33,20 @@ export function checkLinks(distDir: string, siteOrigin: string): BrokenLink[] {
   }
   const broken: BrokenLink[] = [];
   for (const [file, tree] of trees) {
-    const pageUrl = new URL(`/${relative(distDir, file).split("\\").join("/")}`, siteOrigin);
+    const pageUrl = new URL(`${pathPrefix}${relative(distDir, file).split("\\").join("/")}`, siteOrigin);
     visit(tree, "element", (node: Element) => {
       for (const attribute of LINK_ATTRIBUTES[node.tagName] ?? []) {
         const value = node.properties[attribute === "href" ? "href" : "src"];
         if (typeof value !== "string" || value === "") continue;
         const url = new URL(value, pageUrl);
         if (url.origin !== new URL(siteOrigin).origin) continue;
-        let target = join(distDir, decodeURIComponent(url.pathname));
-        if (existsSync(target) && statSync(target).isDirectory()) target = join(target, "index.html");
         const page = relative(distDir, file);
+        if (!url.pathname.startsWith(pathPrefix)) {
+          broken.push({ page, link: value, reason: `outside the site's path prefix ${pathPrefix}` });
+          continue;
+        }
+        let target = join(distDir, decodeURIComponent(url.pathname.slice(pathPrefix.length)));
+        if (existsSync(target) && statSync(target).isDirectory()) target = join(target, "index.html");
         if (!existsSync(target)) {
           broken.push({ page, link: value, reason: "no such file" });
           continue;
