@@ -3,6 +3,7 @@ import { buildSite } from "./build/build.js";
 import { conversionReport, formatReportEntry } from "./build/conversion-report.js";
 import { projectPaths } from "./build/paths.js";
 import { checkSite, InvalidNowError } from "./build/prepare-site.js";
+import { editorialCheck, formatProblemAs, isProblemFormat, runImport, runNew } from "./editor/commands.js";
 import { OutputNotWritableError } from "./build/output-swap.js";
 import { ContentValidationError, formatProblem } from "./content/problems.js";
 
@@ -12,6 +13,9 @@ Usage:
   fabu build [--drafts] [--output DIR]   validate content and build the site into dist/
   fabu check                             validate content without building (for pre-commit hooks)
   fabu check --conversions [FILE…]       list each one-to-many conversion choice (发→發/髮) for review
+  fabu check [--fix] [--format github]   also lint typography (--fix corrects it); GitHub annotations
+  fabu new <section> [--title T]         start a draft article from templates/archetypes/
+  fabu import <file|folder>…             convert legacy CMS text exports into articles
   fabu serve [--drafts] [--port N]       build, serve with live reload, rebuild on change
 
 Options:
@@ -26,7 +30,8 @@ Options:
 
 export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
-  let values: { root?: string; output?: string; drafts?: boolean; port?: string; help?: boolean; conversions?: boolean; timings?: boolean; "no-cache"?: boolean; future?: boolean; now?: string; "no-search"?: boolean };
+  let values: { root?: string; output?: string; drafts?: boolean; port?: string; help?: boolean; conversions?: boolean; timings?: boolean; "no-cache"?: boolean; future?: boolean; now?: string; "no-search"?: boolean;
+    title?: string; id?: string; format?: string; encoding?: string; fix?: boolean; "dry-run"?: boolean; section?: string[] };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -42,10 +47,17 @@ export async function main(argv: readonly string[]): Promise<number> {
         "no-cache": { type: "boolean" },
         future: { type: "boolean" },
         "no-search": { type: "boolean" },
+        title: { type: "string" },
+        id: { type: "string" },
+        format: { type: "string" },
+        encoding: { type: "string" },
+        fix: { type: "boolean" },
+        "dry-run": { type: "boolean" },
+        section: { type: "string", multiple: true },
         now: { type: "string" },
       },
       strict: true,
-      allowPositionals: command === "check",
+      allowPositionals: command === "check" || command === "new" || command === "import",
     }));
   } catch (error) {
     console.error(`fabu: ${(error as Error).message}\n\n${USAGE}`);
@@ -57,6 +69,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const paths = projectPaths(values.root ?? process.cwd(), { output: values.output });
   const log = (line: string) => console.error(line);
+  const format = values.format ?? "text";
+  if (!isProblemFormat(format)) {
+    console.error(`fabu: --format must be text or github`);
+    return 2;
+  }
+  const io = { out: (line: string) => console.log(line), err: log };
   try {
     switch (command) {
       case "build": {
@@ -73,11 +91,24 @@ export async function main(argv: readonly string[]): Promise<number> {
           console.log(`fabu: ${entries.length} one-to-many conversion choices to review`);
           return 0;
         }
-        const problems = checkSite(paths);
-        for (const problem of problems) console.log(formatProblem(problem));
+        const editorial = editorialCheck(paths, { fix: values.fix ?? false });
+        for (const file of editorial.fixed) console.log(`fabu: fixed typography in ${file}`);
+        let problems;
+        try {
+          problems = [...checkSite(paths), ...editorial.problems];
+        } catch (error) {
+          for (const problem of editorial.problems) console.error(formatProblemAs(problem, format));
+          throw error;
+        }
+        for (const problem of problems) console.log(formatProblemAs(problem, format));
+        if (problems.some((p) => p.severity === "error")) return 1;
         console.log(`fabu: content is valid${problems.length ? ` (${problems.length} warnings)` : ""}`);
         return 0;
       }
+      case "new":
+        return runNew(paths, { section: positionals[0], title: values.title, id: values.id, now: values.now }, io);
+      case "import":
+        return runImport(paths, { inputs: positionals, sections: values.section, encoding: values.encoding, dryRun: values["dry-run"], format }, io);
       case "serve": {
         const { serveSite } = await import("./serve/serve.js");
         await serveSite(paths, { drafts: values.drafts ?? true, port: values.port ? Number(values.port) : 8080, log });
@@ -97,7 +128,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 2;
     }
     if (error instanceof ContentValidationError) {
-      for (const problem of error.problems) console.error(formatProblem(problem));
+      for (const problem of error.problems) console.error(formatProblemAs(problem, format));
       console.error(`fabu: ${error.message}`);
       return 1;
     }
