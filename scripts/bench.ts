@@ -1,0 +1,297 @@
+/**
+ * Build benchmark: fabu against Hugo and plain Eleventy 3 on the same synthetic corpus.
+ *
+ *   npm run bench -- --count 4000 --runs 3
+ *   npm run bench -- --count 20000 --runs 1
+ *   npm run bench -- --count 100000 --runs 1 --tools fabu,hugo
+ *
+ * Generates the corpus into .cache/bench/<count>-<seed>/ (or reuses it when the generator has not changed),
+ * runs the tools interleaved, times a fabu rebuild after editing one article, prints a Markdown report and
+ * writes it into docs/benchmarks.md (one section per count). Not a test: it takes minutes.
+ */
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { availableParallelism, cpus, loadavg, release, totalmem } from "node:os";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { refreshLayouts, writeCorpus, type CorpusStats, type CorpusTargets } from "./bench/corpus/write.js";
+import { GNU_TIME, measure, type Measurement } from "./bench/measure.js";
+import { PROJECT_ROOT } from "./bench/paths.js";
+import { failure, markdownSection, median, writeBenchmarksDoc, type BenchReport, type PageCount, type Tool, type ToolResult } from "./bench/report.js";
+
+const USAGE = `Usage: npm run bench -- [--count N] [--runs R] [--seed S] [--tools fabu,hugo,eleventy]
+                       [--rebuilds K] [--regenerate] [--no-docs] [--timeout-minutes M]
+
+  --count N            articles in the corpus (default 4000; e.g. 20000, 100000)
+  --runs R             builds per tool, interleaved (default 3)
+  --seed S             corpus seed (default 1)
+  --tools LIST         which tools to run (default fabu,hugo,eleventy)
+  --rebuilds K         timed fabu rebuilds after editing one article (default: runs, at most 3; 0 skips)
+  --regenerate         write the corpus again even if .cache/bench/<count>-<seed>/ is current
+  --no-docs            print the report only; do not update docs/benchmarks.md
+  --timeout-minutes M  stop a build that runs longer (default 120)`;
+
+const log = (line: string) => console.error(`[bench] ${line}`);
+const ALL_TOOLS: readonly Tool[] = ["fabu", "hugo", "eleventy"];
+const CORPUS_MODULES = join(dirname(fileURLToPath(import.meta.url)), "bench", "corpus");
+
+/** The generator's identity: a digest of its compiled modules, so a changed generator means a new corpus. */
+function generatorDigest(): string {
+  const hash = createHash("sha256");
+  for (const name of readdirSync(CORPUS_MODULES).filter((n) => n.endsWith(".js")).sort()) {
+    hash.update(name).update("\0").update(readFileSync(join(CORPUS_MODULES, name)));
+  }
+  return hash.digest("hex").slice(0, 16);
+}
+
+/** HTML pages below `dir`, and how many of them are article pages (…/YYYY/MM/DD/<id>.html in every tool). */
+function countPages(dir: string): PageCount {
+  const count = { total: 0, articles: 0 };
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(join(d, entry.name));
+      else if (entry.name.endsWith(".html")) {
+        count.total++;
+        if (/\/\d{4}\/\d{2}\/\d{2}$/.test(d)) count.articles++;
+      }
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return count;
+}
+
+function tryText(command: string, args: readonly string[]): string | undefined {
+  try {
+    return execFileSync(command, args, { cwd: PROJECT_ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+function machineLines(): string[] {
+  const cpu = cpus()[0]?.model ?? "unknown CPU";
+  const hugo = tryText("hugo", ["version"])?.split(" ").slice(0, 2).join(" ");
+  const eleventy = (JSON.parse(readFileSync(join(PROJECT_ROOT, "node_modules", "@11ty", "eleventy", "package.json"), "utf8")) as { version: string }).version;
+  let markdownIt = "?";
+  try {
+    markdownIt = (JSON.parse(readFileSync(join(PROJECT_ROOT, "node_modules", "markdown-it", "package.json"), "utf8")) as { version: string }).version;
+  } catch {
+    // not hoisted; the version stays unknown
+  }
+  const commit = tryText("git", ["rev-parse", "--short", "HEAD"]);
+  const dirty = tryText("git", ["status", "--porcelain", "--", "src", "templates", "bin"]);
+  return [
+    `Machine: ${availableParallelism()} CPUs (nproc; ${cpu}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, Linux ${release()}, Node ${process.version}`,
+    `Tools: fabu ${commit ? `at commit ${commit}${dirty ? " with uncommitted changes in src/, templates/ or bin/" : ""}` : "(no git)"}; ${hugo ?? "Hugo not found"}; Eleventy ${eleventy} with markdown-it ${markdownIt}`,
+    `Measurement: ${existsSync(GNU_TIME) ? "CPU time from GNU time (/usr/bin/time -f '%M %U %S'); peak RSS = max(GNU time's %M, polled /proc sum over the process tree)" : "no GNU time (apt-get install -y time): peak RSS by polling /proc for the process tree, no CPU time"}`,
+  ];
+}
+
+interface ArticleToEdit {
+  readonly file: string;
+  readonly page: string;
+}
+
+/** A published Simplified article of the corpus, and where fabu writes its zh-hans page. */
+function pickArticleToEdit(fabuRoot: string, output: string): ArticleToEdit | undefined {
+  const content = join(fabuRoot, "content");
+  for (const section of readdirSync(content).sort()) {
+    const dir = join(content, section);
+    if (!statSync(dir).isDirectory()) continue;
+    const names = readdirSync(dir).filter((n) => n.endsWith(".md") && n !== "_index.md").sort();
+    for (const name of names.slice(Math.floor(names.length / 2))) {
+      const text = readFileSync(join(dir, name), "utf8");
+      if (/^lang: zh-Hant$/m.test(text) || /^draft: true$/m.test(text)) continue;
+      const date = /^date: "(\d{4})-(\d{2})-(\d{2})/m.exec(text);
+      if (!date) continue;
+      return { file: join(dir, name), page: join(output, "zh-hans", date[1]!, date[2]!, date[3]!, name.replace(/\.md$/, ".html")) };
+    }
+  }
+  return undefined;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        count: { type: "string" },
+        runs: { type: "string" },
+        seed: { type: "string" },
+        tools: { type: "string" },
+        rebuilds: { type: "string" },
+        regenerate: { type: "boolean" },
+        "no-docs": { type: "boolean" },
+        "timeout-minutes": { type: "string" },
+        help: { type: "boolean" },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    console.error(`bench: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const count = Number(values.count ?? 4000);
+  const runs = Number(values.runs ?? 3);
+  const rebuilds = Number(values.rebuilds ?? Math.min(runs, 3));
+  const timeoutSeconds = Number(values["timeout-minutes"] ?? 120) * 60;
+  const seed = String(values.seed ?? "1");
+  const tools = String(values.tools ?? ALL_TOOLS.join(",")).split(",").map((t) => t.trim()) as Tool[];
+  if (![count, runs].every((n) => Number.isInteger(n) && n >= 1) || !Number.isInteger(rebuilds) || rebuilds < 0 || !(timeoutSeconds > 0)) {
+    console.error(`bench: --count and --runs must be positive whole numbers, --rebuilds zero or more\n\n${USAGE}`);
+    return 2;
+  }
+  const unknown = tools.filter((t) => !ALL_TOOLS.includes(t));
+  if (unknown.length || !tools.length) {
+    console.error(`bench: unknown tool(s) ${unknown.join(", ")}; choose from ${ALL_TOOLS.join(", ")}`);
+    return 2;
+  }
+  const notes: string[] = [];
+  if (tools.includes("hugo") && !tryText("hugo", ["version"])) {
+    notes.push("Hugo is not installed (`apt-get install -y hugo`), so it was skipped.");
+    tools.splice(tools.indexOf("hugo"), 1);
+  }
+  const command = `npm run bench -- ${argv.join(" ")}`.trim();
+
+  // ---------------------------------------------------------------------------------------------- corpus
+  const base = join(PROJECT_ROOT, ".cache", "bench", `${count}-${seed}`);
+  const rel = (p: string) => relative(PROJECT_ROOT, p);
+  const targets: Required<CorpusTargets> = { fabu: join(base, "fabu"), hugo: join(base, "hugo"), eleventy: join(base, "eleventy") };
+  const stampFile = join(base, "corpus.json");
+  const digest = generatorDigest();
+  type Stamp = { digest: string; count: number; seed: string; stats: CorpusStats };
+  let stamp: Stamp | undefined;
+  try {
+    stamp = JSON.parse(readFileSync(stampFile, "utf8")) as Stamp;
+  } catch {
+    stamp = undefined;
+  }
+  let generated: string;
+  if (!values.regenerate && stamp && stamp.digest === digest && stamp.count === count && stamp.seed === seed && Object.values(targets).every((t) => existsSync(t))) {
+    generated = `reused from \`${rel(base)}/\` (generated earlier in ${(stamp.stats.milliseconds / 1000).toFixed(1)} s)`;
+    refreshLayouts(targets); // the project's templates/ and the peers' layouts may have changed since
+    log(`reusing the corpus in ${rel(base)}/`);
+  } else {
+    log(`generating ${count} articles into ${rel(base)}/ …`);
+    rmSync(stampFile, { force: true });
+    const stats = await writeCorpus(count, seed, targets);
+    stamp = { digest, count, seed, stats };
+    writeFileSync(stampFile, `${JSON.stringify(stamp, null, 2)}\n`);
+    generated = `generated in this run in ${(stats.milliseconds / 1000).toFixed(1)} s (all three formats)`;
+    log(`generated in ${(stats.milliseconds / 1000).toFixed(1)} s`);
+  }
+  const s = stamp.stats;
+  const corpus =
+    `${s.articles.toLocaleString("en-US")} articles (${s.traditional.toLocaleString("en-US")} in Traditional, ${s.drafts} drafts), ` +
+    `Markdown bodies of ${s.bodyChars.min.toLocaleString("en-US")}–${s.bodyChars.max.toLocaleString("en-US")} characters ` +
+    `(${(s.bodyChars.total / 1e6).toFixed(1)} million in all); ${generated}`;
+
+  // ----------------------------------------------------------------------------------------------- runs
+  const out = (tool: Tool) => join(base, "out", tool);
+  const bigHeap = count >= 100_000 ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --max-old-space-size=3072`.trim() } : {};
+  const env = { ...process.env, ...bigHeap };
+  if (count >= 100_000) notes.push("fabu and Eleventy ran with `NODE_OPTIONS=--max-old-space-size=3072`.");
+  const invocations: Record<Tool, readonly [string, readonly string[]]> = {
+    // fabu and Hugo resolve --output / --destination against the project folder.
+    fabu: [process.execPath, ["bin/fabu.js", "build", "--root", rel(targets.fabu), "--output", "../out/fabu"]],
+    hugo: ["hugo", ["--quiet", "--source", rel(targets.hugo), "--destination", "../out/hugo"]],
+    eleventy: [process.execPath, ["node_modules/@11ty/eleventy/cmd.cjs", "--input", rel(targets.eleventy), "--output", rel(out("eleventy")), "--config", "scripts/bench/eleventy-peer/eleventy.config.js"]],
+  };
+  const shown = (tool: Tool) => {
+    const [file, args] = invocations[tool];
+    const prefix = count >= 100_000 && tool !== "hugo" ? "NODE_OPTIONS=--max-old-space-size=3072 " : "";
+    return `${prefix}${file === process.execPath ? "node" : file} ${args.join(" ")}`;
+  };
+  const measured = new Map<Tool, Measurement[]>(tools.map((t) => [t, []]));
+  const pages = new Map<Tool, PageCount>();
+  for (let run = 1; run <= runs; run++) {
+    for (const tool of tools) {
+      rmSync(out(tool), { recursive: true, force: true });
+      mkdirSync(dirname(out(tool)), { recursive: true });
+      log(`run ${run}/${runs}: ${tool} …`);
+      const [file, args] = invocations[tool];
+      const m = await measure(file, args, { cwd: PROJECT_ROOT, env, timeoutSeconds });
+      measured.get(tool)!.push(m);
+      if (m.ok) pages.set(tool, countPages(out(tool)));
+      log(
+        `run ${run}/${runs}: ${tool} ${m.ok ? "ok" : "FAILED"} in ${m.wallSeconds.toFixed(1)} s` +
+          `${m.cpuSeconds !== undefined ? `, CPU ${m.cpuSeconds.toFixed(1)} s` : ""}${m.peakRssKiB ? `, peak RSS ${Math.round(m.peakRssKiB / 1024)} MiB` : ""}` +
+          `${m.ok ? `, ${pages.get(tool)!.total} pages (${pages.get(tool)!.articles} article pages)` : `: ${failure(m)}\n${m.stderrTail.slice(-1500)}`}`,
+      );
+    }
+  }
+  const results: ToolResult[] = tools.map((tool) => ({ tool, command: shown(tool), runs: measured.get(tool)!, pages: pages.get(tool) }));
+
+  // ------------------------------------------------------------------------------------ fabu rebuild
+  let rebuild: BenchReport["rebuild"];
+  const lastFabu = measured.get("fabu")?.at(-1);
+  if (rebuilds > 0 && lastFabu?.ok) {
+    const target = pickArticleToEdit(targets.fabu, out("fabu"));
+    if (target) {
+      const original = readFileSync(target.file, "utf8");
+      const rebuildRuns: Measurement[] = [];
+      let seen = 0;
+      try {
+        for (let k = 1; k <= rebuilds; k++) {
+          const marker = `基准测试修改第${k}次`;
+          writeFileSync(target.file, `${original}\n（${marker}：本段为计时重建而追加。）\n`);
+          log(`rebuild ${k}/${rebuilds} after editing ${rel(target.file)} …`);
+          const [file, args] = invocations.fabu;
+          const m = await measure(file, args, { cwd: PROJECT_ROOT, env, timeoutSeconds });
+          rebuildRuns.push(m);
+          if (m.ok && existsSync(target.page) && readFileSync(target.page, "utf8").includes(marker)) seen++;
+          log(`rebuild ${k}/${rebuilds}: ${m.ok ? "ok" : "FAILED"} in ${m.wallSeconds.toFixed(1)} s`);
+        }
+      } finally {
+        writeFileSync(target.file, original);
+      }
+      // Compared in CPU time when there is one: it is what a shared machine skews least.
+      const cost = (m: Measurement) => m.cpuSeconds ?? m.wallSeconds;
+      const unit = rebuildRuns.every((m) => m.cpuSeconds !== undefined) ? "CPU time" : "wall time";
+      const fullMedian = median(measured.get("fabu")!.filter((m) => m.ok).map(cost));
+      const okRuns = rebuildRuns.filter((m) => m.ok).map(cost);
+      const share = okRuns.length ? median(okRuns) / fullMedian : undefined;
+      const ratio =
+        share === undefined ? ""
+        : share > 0.6 ? ` In ${unit} that is ${(share * 100).toFixed(0)}% of a build into an empty folder: the rebuild redoes (nearly) everything.`
+        : ` In ${unit} that is ${(share * 100).toFixed(0)}% of a build into an empty folder.`;
+      rebuild = {
+        runs: rebuildRuns,
+        note: `Edited \`${rel(target.file)}\` and ran the same \`fabu build\` command into the existing output; the edit was on the rebuilt page in ${seen} of ${rebuilds} rebuilds.${ratio}`,
+      };
+    }
+  }
+
+  const maxLoad = Math.max(...[...measured.values()].flat().map((m) => m.loadAverage), loadavg()[0]!);
+  if (maxLoad > availableParallelism() * 0.75) {
+    notes.push(`Other work was running on this machine during the benchmark (1-minute load average up to ${maxLoad.toFixed(1)} on ${availableParallelism()} CPUs), so wall times are inflated and noisy; compare CPU times.`);
+  }
+
+  const report: BenchReport = {
+    date: new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC",
+    command,
+    count,
+    seed,
+    runs,
+    machine: machineLines(),
+    corpus,
+    results,
+    rebuild,
+    notes,
+  };
+  console.log(markdownSection(report));
+  if (!values["no-docs"]) {
+    writeBenchmarksDoc(join(PROJECT_ROOT, "docs", "benchmarks.md"), report);
+    log("updated docs/benchmarks.md");
+  }
+  return results.every((r) => r.runs.some((m) => m.ok)) ? 0 : 1;
+}
+
+process.exitCode = await main(process.argv.slice(2));
