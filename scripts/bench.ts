@@ -22,7 +22,7 @@ import { PROJECT_ROOT } from "./bench/paths.js";
 import { failure, markdownSection, median, writeBenchmarksDoc, type BenchReport, type PageCount, type Tool, type ToolResult } from "./bench/report.js";
 
 const USAGE = `Usage: npm run bench -- [--count N] [--runs R] [--seed S] [--tools fabu,hugo,eleventy]
-                       [--rebuilds K] [--regenerate] [--no-docs] [--timeout-minutes M]
+                       [--rebuilds K] [--regenerate] [--resume] [--no-docs] [--timeout-minutes M]
 
   --count N            articles in the corpus (default 4000; e.g. 20000, 100000)
   --runs R             builds per tool, interleaved (default 3)
@@ -30,6 +30,7 @@ const USAGE = `Usage: npm run bench -- [--count N] [--runs R] [--seed S] [--tool
   --tools LIST         which tools to run (default fabu,hugo,eleventy)
   --rebuilds K         timed fabu rebuilds after editing one article (default: runs, at most 3; 0 skips)
   --regenerate         write the corpus again even if .cache/bench/<count>-<seed>/ is current
+  --resume             keep the builds an interrupted run of the same corpus measured, run the rest
   --no-docs            print the report only; do not update docs/benchmarks.md
   --timeout-minutes M  stop a build that runs longer (default 120)`;
 
@@ -94,6 +95,12 @@ interface ArticleToEdit {
   readonly page: string;
 }
 
+interface Progress {
+  readonly digest: string;
+  readonly runs: { tool: Tool; run: number; measurement: Measurement; pages?: PageCount }[];
+  readonly rebuilds: { measurement: Measurement; editSeen: boolean }[];
+}
+
 /** A published Simplified article of the corpus, and where fabu writes its zh-hans page. */
 function pickArticleToEdit(fabuRoot: string, output: string): ArticleToEdit | undefined {
   const content = join(fabuRoot, "content");
@@ -124,6 +131,7 @@ async function main(argv: readonly string[]): Promise<number> {
         tools: { type: "string" },
         rebuilds: { type: "string" },
         regenerate: { type: "boolean" },
+        resume: { type: "boolean" },
         "no-docs": { type: "boolean" },
         "timeout-minutes": { type: "string" },
         help: { type: "boolean" },
@@ -211,8 +219,28 @@ async function main(argv: readonly string[]): Promise<number> {
   };
   const measured = new Map<Tool, Measurement[]>(tools.map((t) => [t, []]));
   const pages = new Map<Tool, PageCount>();
+  // Progress is saved after every build, so that an interrupted benchmark can go on with --resume.
+  const progressFile = join(base, "progress.json");
+  let progress: Progress = { digest, runs: [], rebuilds: [] };
+  if (values.resume) {
+    try {
+      const saved = JSON.parse(readFileSync(progressFile, "utf8")) as Progress;
+      if (saved.digest === digest) progress = saved;
+    } catch {
+      // nothing saved: start from the beginning
+    }
+    log(`resuming: ${progress.runs.length} builds and ${progress.rebuilds.length} rebuilds already measured`);
+  }
+  const save = () => writeFileSync(progressFile, `${JSON.stringify(progress)}\n`);
+  save();
   for (let run = 1; run <= runs; run++) {
     for (const tool of tools) {
+      const done = progress.runs.find((r) => r.tool === tool && r.run === run);
+      if (done) {
+        measured.get(tool)!.push(done.measurement);
+        if (done.pages) pages.set(tool, done.pages);
+        continue;
+      }
       rmSync(out(tool), { recursive: true, force: true });
       mkdirSync(dirname(out(tool)), { recursive: true });
       log(`run ${run}/${runs}: ${tool} …`);
@@ -220,6 +248,8 @@ async function main(argv: readonly string[]): Promise<number> {
       const m = await measure(file, args, { cwd: PROJECT_ROOT, env, timeoutSeconds });
       measured.get(tool)!.push(m);
       if (m.ok) pages.set(tool, countPages(out(tool)));
+      progress.runs.push({ tool, run, measurement: m, pages: m.ok ? pages.get(tool) : undefined });
+      save();
       log(
         `run ${run}/${runs}: ${tool} ${m.ok ? "ok" : "FAILED"} in ${m.wallSeconds.toFixed(1)} s` +
           `${m.cpuSeconds !== undefined ? `, CPU ${m.cpuSeconds.toFixed(1)} s` : ""}${m.peakRssKiB ? `, peak RSS ${Math.round(m.peakRssKiB / 1024)} MiB` : ""}` +
@@ -236,17 +266,26 @@ async function main(argv: readonly string[]): Promise<number> {
     const target = pickArticleToEdit(targets.fabu, out("fabu"));
     if (target) {
       const original = readFileSync(target.file, "utf8");
-      const rebuildRuns: Measurement[] = [];
-      let seen = 0;
+      const rebuildRuns: Measurement[] = progress.rebuilds.slice(0, rebuilds).map((r) => r.measurement);
+      let seen = progress.rebuilds.slice(0, rebuilds).filter((r) => r.editSeen).length;
       try {
-        for (let k = 1; k <= rebuilds; k++) {
+        if (rebuildRuns.length < rebuilds && !existsSync(target.page)) {
+          // Resumed after the last build's output was lost: build once (untimed) so that the rebuild has an output to update.
+          log("building once (untimed) to have an output to rebuild …");
+          const [file, args] = invocations.fabu;
+          await measure(file, args, { cwd: PROJECT_ROOT, env, timeoutSeconds });
+        }
+        for (let k = rebuildRuns.length + 1; k <= rebuilds; k++) {
           const marker = `基准测试修改第${k}次`;
           writeFileSync(target.file, `${original}\n（${marker}：本段为计时重建而追加。）\n`);
           log(`rebuild ${k}/${rebuilds} after editing ${rel(target.file)} …`);
           const [file, args] = invocations.fabu;
           const m = await measure(file, args, { cwd: PROJECT_ROOT, env, timeoutSeconds });
           rebuildRuns.push(m);
-          if (m.ok && existsSync(target.page) && readFileSync(target.page, "utf8").includes(marker)) seen++;
+          const editSeen = m.ok && existsSync(target.page) && readFileSync(target.page, "utf8").includes(marker);
+          if (editSeen) seen++;
+          progress.rebuilds.push({ measurement: m, editSeen });
+          save();
           log(`rebuild ${k}/${rebuilds}: ${m.ok ? "ok" : "FAILED"} in ${m.wallSeconds.toFixed(1)} s`);
         }
       } finally {

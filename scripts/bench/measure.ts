@@ -85,7 +85,7 @@ function findOomKill(pids: ReadonlySet<number>): string | undefined {
 export function measure(command: string, args: readonly string[], options: RunOptions): Promise<Measurement> {
   const useTime = existsSync(GNU_TIME);
   const canPoll = existsSync("/proc/self/task");
-  const scratch = useTime ? mkdtempSync(join(tmpdir(), "fabu-bench-time-")) : undefined;
+  const scratch = useTime ? mkdtempSync(join(tmpdir(), "fabu-measure-")) : undefined;
   const timeFile = scratch ? join(scratch, "time.txt") : undefined;
   const [file, argv] = useTime ? [GNU_TIME, ["-f", "%M %U %S", "-o", timeFile!, command, ...args]] : [command, [...args]];
   return new Promise((resolveRun) => {

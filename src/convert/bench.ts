@@ -10,7 +10,8 @@ import * as OpenCC from "opencc-js";
 import { pathToFileURL } from "node:url";
 import { createConverter } from "./converter-set.js";
 
-const POLICY_SENTENCES = [
+/** Sentences of policy prose (also used by the render benchmark). */
+export const POLICY_SENTENCES = [
   "为深入贯彻落实党中央、国务院关于推动高质量发展的决策部署，进一步增强内生发展动力，现就有关事项通知如下。",
   "各地区各部门要坚持以人民为中心的发展思想，统筹发展和安全，着力解决群众急难愁盼问题。",
   "国家卫生健康委员会发布了关于加强基层医疗卫生服务体系建设的指导意见，提出到2025年基本建成优质高效的整合型医疗卫生服务体系。",

@@ -31,6 +31,8 @@ export class CodeUnitTrie {
   private readonly nodeValues: (string | undefined)[] = [undefined];
   /** UTF-16 length of the key that ends at each node. */
   private readonly nodeDepths: number[] = [0];
+  /** 1 where a key ends: the segmenter asks this for every trie step, so it is a typed array. */
+  private readonly terminals: Uint8Array;
 
   constructor(dictionary: ReadonlyMap<string, string>) {
     let units = 0;
@@ -41,6 +43,10 @@ export class CodeUnitTrie {
     this.edgeChildren = new Int32Array(capacity);
     this.edgeMask = capacity - 1;
     for (const [key, value] of dictionary) this.insert(key, value);
+    this.terminals = new Uint8Array(this.nodeValues.length);
+    this.nodeValues.forEach((value, node) => {
+      if (value !== undefined) this.terminals[node] = 1;
+    });
   }
 
   get nodeCount(): number {
@@ -62,7 +68,7 @@ export class CodeUnitTrie {
   }
 
   isTerminal(node: number): boolean {
-    return this.nodeValues[node] !== undefined;
+    return this.terminals[node] === 1;
   }
 
   /** The replacement stored at `node` when a key ends there. */
@@ -90,7 +96,7 @@ export class CodeUnitTrie {
     for (let index = start; index < end; index += 1) {
       node = this.child(node, text.charCodeAt(index));
       if (node === NONE) break;
-      if (this.nodeValues[node] !== undefined) matched = node;
+      if (this.terminals[node] === 1) matched = node;
     }
     return matched;
   }

@@ -5,14 +5,13 @@
  * next element that is not an inline wrapper — so a phrase split by inline
  * markup is still matched as one phrase.
  */
-import type { Element, Root, Text } from "hast";
+import type { Element, Properties, Root, Text } from "hast";
 import { readMarker, variantKeyScripts, variantPreference, type ConversionMarker } from "./markers.js";
 import { treeTextConversion, type TreeTextConversion } from "./tree-text-conversion.js";
 import {
   OPAQUE_TAGS,
   READABLE_PROPERTIES,
   TRANSPARENT_INLINE_TAGS,
-  copyTree,
   isElement,
   isText,
   type Child,
@@ -52,8 +51,15 @@ class TextRun {
   }
 
   flush(): void {
-    if (this.nodes.length === 0) return;
     const nodes = this.nodes;
+    if (nodes.length === 0) return;
+    if (nodes.length === 1) {
+      // A run of one node (most paragraphs): no cuts to map, so no alignment is needed.
+      const node = nodes[0]!;
+      nodes.length = 0;
+      node.value = this.conversion.convert(node.value);
+      return;
+    }
     this.nodes = [];
     const converted = this.conversion.convertParts(nodes.map((node) => node.value));
     nodes.forEach((node, index) => {
@@ -62,40 +68,70 @@ class TextRun {
   }
 }
 
-function convertReadableProperties(element: Element, conversion: TreeTextConversion): void {
-  for (const name of READABLE_PROPERTIES) {
+/**
+ * A copy of an element without its children: its own properties object (array values copied
+ * too), with `position` and `data` shared. Readable attributes are converted when `conversion`
+ * is given.
+ */
+function shallowElementCopy(element: Element, conversion: TreeTextConversion | undefined): Element {
+  const properties: Properties = {};
+  for (const name in element.properties) {
     const value = element.properties[name];
-    if (typeof value === "string" && value !== "") element.properties[name] = conversion.convert(value);
+    properties[name] = Array.isArray(value) ? value.slice() : value;
+  }
+  if (conversion) {
+    for (const name of READABLE_PROPERTIES) {
+      const value = properties[name];
+      if (typeof value === "string" && value !== "") properties[name] = conversion.convert(value);
+    }
+  }
+  return { ...element, properties, children: [] };
+}
+
+/** A copy of a node that is neither text nor an element (comments and the like). */
+function leafCopy<T extends Child>(node: T): T {
+  return { ...node };
+}
+
+/**
+ * Copies the children of an opaque element, replacing marker elements by their text (or
+ * nothing) without converting anything: used inside code and other opaque elements.
+ */
+function copyVerbatim(source: Parent, target: Parent, conversion: TreeTextConversion): void {
+  const children = target.children as Child[];
+  for (const child of source.children) {
+    if (!isElement(child)) {
+      children.push(leafCopy(child));
+      continue;
+    }
+    const marker = readMarker(child);
+    if (!marker) {
+      const copy = shallowElementCopy(child, undefined);
+      copyVerbatim(child, copy, conversion);
+      children.push(copy);
+      continue;
+    }
+    const text = markerText(marker, conversion);
+    if (text !== undefined) children.push({ type: "text", value: text });
   }
 }
 
 /**
- * Replaces marker elements among `parent`'s children by their text (or nothing), without
- * converting anything: used inside code and other opaque elements.
+ * Builds the converted children of `source` into `target` in one pass: text nodes are copied
+ * and handed to the run (which fills in their converted value when it ends), elements are
+ * copied with their readable attributes converted, markers are replaced by their text.
  */
-function resolveMarkersVerbatim(parent: Parent, conversion: TreeTextConversion): void {
-  parent.children = parent.children.flatMap((child: Child): Child[] => {
-    if (!isElement(child)) return [child];
-    const marker = readMarker(child);
-    if (!marker) {
-      resolveMarkersVerbatim(child, conversion);
-      return [child];
-    }
-    const text = markerText(marker, conversion);
-    return text === undefined ? [] : [{ type: "text", value: text }];
-  }) as Parent["children"];
-}
-
-function convertChildren(parent: Parent, conversion: TreeTextConversion, run: TextRun): void {
-  const children: Child[] = [];
-  for (const child of parent.children) {
+function convertChildren(source: Parent, target: Parent, conversion: TreeTextConversion, run: TextRun): void {
+  const children = target.children as Child[];
+  for (const child of source.children) {
     if (isText(child)) {
-      run.add(child);
-      children.push(child);
+      const copy: Text = { ...child };
+      run.add(copy);
+      children.push(copy);
       continue;
     }
     if (!isElement(child)) {
-      children.push(child);
+      children.push(leafCopy(child));
       continue;
     }
     const marker = readMarker(child);
@@ -106,27 +142,30 @@ function convertChildren(parent: Parent, conversion: TreeTextConversion, run: Te
       if (text !== undefined) children.push({ type: "text", value: text, ...(child.position ? { position: child.position } : {}) });
       continue;
     }
-    children.push(child);
-    convertReadableProperties(child, conversion);
+    const copy = shallowElementCopy(child, conversion);
+    children.push(copy);
     if (OPAQUE_TAGS.has(child.tagName)) {
       run.flush();
-      resolveMarkersVerbatim(child, conversion);
+      copyVerbatim(child, copy, conversion);
       continue;
     }
     const transparent = TRANSPARENT_INLINE_TAGS.has(child.tagName);
     if (!transparent) run.flush();
-    convertChildren(child, conversion, run);
+    convertChildren(child, copy, conversion, run);
     if (!transparent) run.flush();
   }
-  parent.children = children as Parent["children"];
 }
 
-/** Converts a hast tree into a new tree; the input is left untouched. */
+/**
+ * Converts a hast tree into a new tree; the input is left untouched. The new tree is built in
+ * one pass and shares no node, children array or properties object with the input; `position`
+ * and `data` values are shared, as unist data that is only ever read.
+ */
 export function convertTree(tree: Root, converter: Converter, options: ConvertTreeOptions): Root {
   const conversion = treeTextConversion(converter, options);
-  const copy = copyTree(tree);
+  const copy: Root = { ...tree, children: [] };
   const run = new TextRun(conversion);
-  convertChildren(copy, conversion, run);
+  convertChildren(tree, copy, conversion, run);
   run.flush();
   return copy;
 }

@@ -8,7 +8,7 @@
 import { AlignmentBuilder, Utf16Builder, type Alignment } from "./output-buffer.js";
 import type { DictionaryPipeline } from "./pipeline.js";
 import { ProtectedFormMatcher, findProtectedSpans, protectedPairs, type ProtectedSpan } from "./protected-spans.js";
-import { applyQuoteStyle } from "./quotes.js";
+import { applyQuoteStyle, hasQuoteToRestyle } from "./quotes.js";
 import type { Converter, GlossaryEntry, Script } from "./types.js";
 
 export interface ConversionResult {
@@ -25,6 +25,12 @@ export interface ConversionOptions {
 export interface PreparedConversion {
   convert(text: string, options: ConversionOptions): string;
   convertAligned(text: string, options: ConversionOptions): ConversionResult;
+  /**
+   * True when `text` is known to come out exactly as it went in, found without converting:
+   * same-script conversion (whose protected forms are the forms themselves) of text with no
+   * quotation mark the quotation style would change. False means "not known", not "changes".
+   */
+  leavesUnchanged(text: string, options: ConversionOptions): boolean;
 }
 
 export interface ConversionEngine {
@@ -42,20 +48,40 @@ export function createEngine(
   glossary: readonly GlossaryEntry[],
 ): ConversionEngine {
   const glossaryMatcher = new ProtectedFormMatcher(protectedPairs(glossary, from, to));
+  // Without a dictionary pipeline, between one script and itself, open text is copied and every
+  // protected form is replaced by itself: only the quotation style can change anything.
+  const identityUnlessQuotes = pipeline === undefined && from === to;
+  const leavesUnchanged = (text: string, options: ConversionOptions): boolean =>
+    identityUnlessQuotes && (!options.quotes || !hasQuoteToRestyle(text, to));
   const prepare = (matchers: readonly ProtectedFormMatcher[]): PreparedConversion => {
     const active = matchers.filter((matcher) => !matcher.isEmpty);
     const run = (text: string, options: ConversionOptions, aligned: boolean) =>
       convertWithSpans(text, { to, pipeline, matchers: active, quotes: options.quotes, aligned });
     return {
-      convert: (text, options) => run(text, options, false).text,
+      convert: (text, options) => (leavesUnchanged(text, options) ? text : run(text, options, false).text),
       convertAligned: (text, options) => run(text, options, true),
+      leavesUnchanged,
     };
   };
   // Most calls have no page rules; they share one prepared conversion.
   const withoutPageRules = prepare([glossaryMatcher]);
-  const withPageRules = (pageRules: readonly GlossaryEntry[] | undefined): PreparedConversion =>
-    pageRules?.length ? prepare([new ProtectedFormMatcher(protectedPairs(pageRules, from, to)), glossaryMatcher]) : withoutPageRules;
+  // A page converts its title, byline, tags and body with the same rules array: the conversion
+  // prepared for it is kept with a copy of its pairs, and reused while the pairs are unchanged.
+  const preparedForRules = new WeakMap<readonly GlossaryEntry[], { pairs: [string, string][]; prepared: PreparedConversion }>();
+  const withPageRules = (pageRules: readonly GlossaryEntry[] | undefined): PreparedConversion => {
+    if (!pageRules?.length) return withoutPageRules;
+    const pairs = protectedPairs(pageRules, from, to);
+    const cached = preparedForRules.get(pageRules);
+    if (cached && samePairs(cached.pairs, pairs)) return cached.prepared;
+    const prepared = prepare([new ProtectedFormMatcher(pairs), glossaryMatcher]);
+    preparedForRules.set(pageRules, { pairs, prepared });
+    return prepared;
+  };
   return { from, to, pipeline, withPageRules };
+}
+
+function samePairs(left: readonly (readonly [string, string])[], right: readonly (readonly [string, string])[]): boolean {
+  return left.length === right.length && left.every(([source, target], index) => right[index]![0] === source && right[index]![1] === target);
 }
 
 interface RunSettings {
@@ -68,8 +94,16 @@ interface RunSettings {
 
 const emptyAlignment = new AlignmentBuilder().build();
 
+/**
+ * One output buffer for every conversion: a conversion runs to completion (nothing in it
+ * converts re-entrantly) and its text is copied out by `toString` before the next starts, so
+ * pages of many short texts do not allocate a buffer each.
+ */
+const scratchOutput = new Utf16Builder(4096);
+
 function convertWithSpans(text: string, settings: RunSettings): ConversionResult {
-  const output = new Utf16Builder(text.length);
+  const output = scratchOutput;
+  output.reset(text.length);
   const alignmentBuilder = settings.aligned ? new AlignmentBuilder() : undefined;
   const sink = { output, alignment: alignmentBuilder };
   const protectedSpans = findProtectedSpans(text, settings.matchers);

@@ -6,6 +6,14 @@
  */
 
 const CHUNK = 0x2000;
+/**
+ * Longer buffers are turned into a string by TextDecoder, several times faster than
+ * String.fromCharCode over a typed array; it reads bytes, so only where Uint16Array is
+ * little-endian, and it would replace lone surrogates, so only for text without surrogates.
+ * `ignoreBOM` keeps a leading U+FEFF as text.
+ */
+const DECODER_MIN_LENGTH = 64;
+const utf16Decoder = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? new TextDecoder("utf-16le", { ignoreBOM: true }) : undefined;
 
 export class Utf16Builder {
   private units: Uint16Array;
@@ -13,6 +21,13 @@ export class Utf16Builder {
 
   constructor(expectedLength: number) {
     this.units = new Uint16Array(Math.max(16, expectedLength + (expectedLength >> 3)));
+  }
+
+  /** Empties the buffer for reuse, making room for about `expectedLength` units. */
+  reset(expectedLength: number): void {
+    this.used = 0;
+    const wanted = expectedLength + (expectedLength >> 3);
+    if (this.units.length < wanted) this.units = new Uint16Array(wanted);
   }
 
   get length(): number {
@@ -39,6 +54,9 @@ export class Utf16Builder {
   }
 
   toString(): string {
+    if (this.used >= DECODER_MIN_LENGTH && utf16Decoder && !this.hasSurrogate()) {
+      return utf16Decoder.decode(this.units.subarray(0, this.used));
+    }
     let text = "";
     for (let start = 0; start < this.used; start += CHUNK) {
       const chunk = this.units.subarray(start, Math.min(this.used, start + CHUNK));
@@ -47,6 +65,16 @@ export class Utf16Builder {
       text += String.fromCharCode.apply(null, chunk as unknown as number[]);
     }
     return text;
+  }
+
+  /** Whether any unit is a surrogate, paired or not (the decoder would replace a lone one). */
+  private hasSurrogate(): boolean {
+    const units = this.units;
+    for (let index = 0; index < this.used; index += 1) {
+      const unit = units[index]!;
+      if (unit >= 0xd800 && unit <= 0xdfff) return true;
+    }
+    return false;
   }
 
   private grow(atLeast: number): void {
@@ -87,8 +115,9 @@ export class AlignmentBuilder {
     this.outputEnds.push(outputEnd);
   }
 
+  /** The alignment so far; the builder hands over its arrays and must not be used afterwards. */
   build(): Alignment {
-    return new Alignment([...this.sourceStarts], [...this.sourceEnds], [...this.outputStarts], [...this.outputEnds]);
+    return new Alignment(this.sourceStarts, this.sourceEnds, this.outputStarts, this.outputEnds);
   }
 }
 

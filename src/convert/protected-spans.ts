@@ -11,10 +11,14 @@ export interface ProtectedSpan {
   readonly replacement: string;
 }
 
+const FIRST_UNIT_FILTER_SIZE = 0x400;
+
 export class ProtectedFormMatcher {
   private readonly replacements = new Map<string, string>();
   /** Key lengths per first UTF-16 unit, longest first. */
   private readonly lengthsByFirstUnit = new Map<number, number[]>();
+  /** 1 where some key's first unit has these low 10 bits: a quick "no key starts here". */
+  private readonly firstUnitFilter = new Uint8Array(FIRST_UNIT_FILTER_SIZE);
 
   constructor(pairs: Iterable<readonly [source: string, target: string]>) {
     for (const [source, target] of pairs) {
@@ -23,6 +27,7 @@ export class ProtectedFormMatcher {
     }
     for (const source of this.replacements.keys()) {
       const first = source.charCodeAt(0);
+      this.firstUnitFilter[first & (FIRST_UNIT_FILTER_SIZE - 1)] = 1;
       const lengths = this.lengthsByFirstUnit.get(first) ?? [];
       if (!lengths.includes(source.length)) lengths.push(source.length);
       this.lengthsByFirstUnit.set(first, lengths.sort((a, b) => b - a));
@@ -35,7 +40,13 @@ export class ProtectedFormMatcher {
 
   /** The longest protected form starting at `index`. */
   longestAt(text: string, index: number): ProtectedSpan | undefined {
-    const lengths = this.lengthsByFirstUnit.get(text.charCodeAt(index));
+    // Kept this small so that it is inlined into the per-character loop; most characters stop here.
+    const first = text.charCodeAt(index);
+    return this.firstUnitFilter[first & (FIRST_UNIT_FILTER_SIZE - 1)] === 0 ? undefined : this.longestStartingWith(first, text, index);
+  }
+
+  private longestStartingWith(first: number, text: string, index: number): ProtectedSpan | undefined {
+    const lengths = this.lengthsByFirstUnit.get(first);
     if (!lengths) return undefined;
     for (const length of lengths) {
       const replacement = this.replacements.get(text.slice(index, index + length));
@@ -57,13 +68,13 @@ const noSpans: readonly ProtectedSpan[] = Object.freeze([]);
  * Matchers earlier in the list win ties, so page rules can override the site glossary.
  */
 export function findProtectedSpans(text: string, matchers: readonly ProtectedFormMatcher[]): readonly ProtectedSpan[] {
-  const active = matchers.filter((matcher) => !matcher.isEmpty);
+  const active = matchers.every((matcher) => !matcher.isEmpty) ? matchers : matchers.filter((matcher) => !matcher.isEmpty);
   if (active.length === 0) return noSpans;
   const spans: ProtectedSpan[] = [];
   for (let index = 0; index < text.length; ) {
     let best: ProtectedSpan | undefined;
-    for (const matcher of active) {
-      const span = matcher.longestAt(text, index);
+    for (let which = 0; which < active.length; which += 1) {
+      const span = active[which]!.longestAt(text, index);
       if (span && (!best || span.end > best.end)) best = span;
     }
     if (best) {

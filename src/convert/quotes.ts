@@ -30,11 +30,25 @@ function isApostrophe(output: Utf16Builder, index: number, start: number, end: n
   );
 }
 
+/** Whether `text` has a quotation mark that the style of `target` writes differently. */
+export function hasQuoteToRestyle(text: string, target: Script): boolean {
+  // “” ‘’ are U+201C/D and U+2018/9; 「」『』 are U+300C–U+300F.
+  const low = target === "zh-Hant" ? 0x2018 : 0x300c;
+  const high = low + (target === "zh-Hant" ? 5 : 3);
+  for (let index = 0; index < text.length; index += 1) {
+    const unit = text.charCodeAt(index);
+    if (unit >= low && unit <= high && (target !== "zh-Hant" || toCornerBrackets.has(unit))) return true;
+  }
+  return false;
+}
+
 /** Rewrites quotation marks in output[start, end) to the style of `target`. */
 export function applyQuoteStyle(output: Utf16Builder, start: number, end: number, target: Script): void {
   const mapping = target === "zh-Hant" ? toCornerBrackets : toCurlyQuotes;
   for (let index = start; index < end; index += 1) {
     const unit = output.unitAt(index);
+    // Every quotation mark is in U+2018–U+201D or U+300C–U+300F; most text is neither.
+    if (unit < 0x2018 || (unit > 0x201d && unit < 0x300c) || unit > 0x300f) continue;
     const replacement = mapping.get(unit);
     if (replacement === undefined) continue;
     if (unit === RIGHT_SINGLE_QUOTE && isApostrophe(output, index, start, end)) continue;

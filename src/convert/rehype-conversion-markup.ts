@@ -8,7 +8,7 @@ import type { Root, Text } from "hast";
 import type { VFile } from "vfile";
 import { markerElement } from "./markers.js";
 import { parseConversionMarkup } from "./markup-syntax.js";
-import { OPAQUE_TAGS, copyTree, isElement, isText, pointInText, type Child, type Parent } from "./tree-model.js";
+import { OPAQUE_TAGS, isElement, isText, pointInText, type Child, type Parent } from "./tree-model.js";
 
 export interface ConversionMarkupOptions {
   /** Elements whose text is left alone; defaults to code, pre, kbd, samp, script and style. */
@@ -37,22 +37,46 @@ function nodesForText(node: Text, file: VFile, ruleId: string): Child[] {
   });
 }
 
-function transformChildren(parent: Parent, file: VFile, skip: ReadonlySet<string>, ruleId: string): void {
-  parent.children = parent.children.flatMap((child: Child) => {
-    if (isText(child) && child.value.includes("-{")) return nodesForText(child, file, ruleId);
-    if (isElement(child) && !skip.has(child.tagName)) transformChildren(child, file, skip, ruleId);
-    return [child];
-  }) as Parent["children"];
+/**
+ * The children of `parent` with markup turned into markers, or undefined when nothing beneath
+ * `parent` changes. Only the elements on the way to changed text are copied; everything else is
+ * shared with the input, which is never modified.
+ */
+function transformChildren(parent: Parent, file: VFile, skip: ReadonlySet<string>, ruleId: string): Child[] | undefined {
+  const children: readonly Child[] = parent.children;
+  let changed: Child[] | undefined;
+  for (let index = 0; index < children.length; index += 1) {
+    const child = children[index]!;
+    let replacement: Child[] | undefined;
+    if (isText(child)) {
+      if (child.value.includes("-{")) {
+        const nodes = nodesForText(child, file, ruleId);
+        if (nodes.length !== 1 || nodes[0] !== child) replacement = nodes;
+      }
+    } else if (isElement(child) && !skip.has(child.tagName)) {
+      const elementChildren = transformChildren(child, file, skip, ruleId);
+      if (elementChildren) replacement = [{ ...child, children: elementChildren } as Child];
+    }
+    if (replacement && !changed) changed = children.slice(0, index);
+    if (changed) {
+      if (replacement) changed.push(...replacement);
+      else changed.push(child);
+    }
+  }
+  return changed;
 }
 
-/** The plugin: `unified().use(rehypeConversionMarkup, options)`. */
+/**
+ * The plugin: `unified().use(rehypeConversionMarkup, options)`. The transformer returns a new
+ * root with markers in place of the markup and leaves its input untouched; subtrees without
+ * markup are shared between the two.
+ */
 export function rehypeConversionMarkup(options: ConversionMarkupOptions = {}): (tree: Root, file: VFile) => Root {
   const skip = new Set(options.skipTags ?? OPAQUE_TAGS);
   const ruleId = options.ruleId ?? "conversion-markup";
   return (tree, file) => {
-    const copy = copyTree(tree);
-    transformChildren(copy, file, skip, ruleId);
-    return copy;
+    const children = transformChildren(tree, file, skip, ruleId);
+    return { ...tree, children: (children ?? tree.children.slice()) as Root["children"] };
   };
 }
 

@@ -42,6 +42,8 @@ const UNREACHED = 0x7fffffff;
 
 function unitLengthAt(text: string, index: number, limit: number): number {
   const unit = text.charCodeAt(index);
+  // Nearly every unit is one on its own; only these two ranges can reach further.
+  if (unit < 0x2ff0 || (unit > 0x2fff && unit < 0xd800) || unit > 0xdbff) return 1;
   const length = isHighSurrogate(unit) || isIdeographicDescription(unit) ? unmatchedUnitLength(text, index) : 1;
   return Math.min(length, limit - index);
 }
@@ -86,12 +88,12 @@ class PrefixCosts {
     this.lastNode[to] = node;
   }
 
-  /** The chosen path, read back from the end. */
-  path(size: number): Path {
+  /** The chosen path, read back from the end; into `scratch`'s arrays when given, else new ones. */
+  path(size: number, scratch?: ScratchArrays): Path {
     let count = 0;
     for (let position = size; position > 0; position = this.lastStart[position]!) count += 1;
-    const ends = new Int32Array(count);
-    const nodes = new Int32Array(count);
+    const ends = scratch ? scratch.first(count) : new Int32Array(count);
+    const nodes = scratch ? scratch.second(count) : new Int32Array(count);
     for (let position = size, k = count - 1; position > 0; position = this.lastStart[position]!, k -= 1) {
       ends[k] = position;
       nodes[k] = this.lastNode[position]!;
@@ -100,10 +102,36 @@ class PrefixCosts {
   }
 }
 
+/**
+ * A pair of growable Int32Arrays reused from one segmentation to the next, for results that are
+ * read before the next segmentation starts (longer than asked for; only the prefix is meaningful).
+ */
+class ScratchArrays {
+  private a = new Int32Array(256);
+  private b = new Int32Array(256);
+
+  first(size: number): Int32Array {
+    if (this.a.length < size) this.a = new Int32Array(Math.max(size, this.a.length * 2));
+    return this.a;
+  }
+
+  second(size: number): Int32Array {
+    if (this.b.length < size) this.b = new Int32Array(Math.max(size, this.b.length * 2));
+    return this.b;
+  }
+}
+
 /** The fewest-segment path over text[start, end); terminals flagged in `ignored` are not used. */
 const scratchCosts = new PrefixCosts();
 
-function fewestSegments(phrases: CodeUnitTrie, text: string, start: number, end: number, ignored?: Uint8Array): Path {
+function fewestSegments(
+  phrases: CodeUnitTrie,
+  text: string,
+  start: number,
+  end: number,
+  ignored?: Uint8Array,
+  scratch?: ScratchArrays,
+): Path {
   const size = end - start;
   const costs = scratchCosts;
   costs.reset(size);
@@ -119,7 +147,7 @@ function fewestSegments(phrases: CodeUnitTrie, text: string, start: number, end:
     }
     costs.offer(offset, offset + unitLengthAt(text, start + offset, end), 0);
   }
-  return costs.path(size);
+  return costs.path(size, scratch);
 }
 
 /**
@@ -148,15 +176,22 @@ export class SegmentationVocabulary {
   }
 }
 
-/** Accumulates segments in order, merging neighbouring loose characters into runs. */
+/**
+ * Accumulates segments in order, merging neighbouring loose characters into runs. Its arrays
+ * are reused by the next segmentation: the pipeline reads each result before asking for another.
+ */
 class SegmentList {
   private count = 0;
-  private readonly bounds: Int32Array;
-  private readonly nodes: Int32Array;
+  private bounds = new Int32Array(257);
+  private nodes = new Int32Array(256);
 
-  constructor(start: number, capacity: number) {
-    this.bounds = new Int32Array(capacity + 1);
-    this.nodes = new Int32Array(capacity);
+  reset(start: number, capacity: number): void {
+    if (this.nodes.length < capacity || this.bounds.length < capacity + 1) {
+      const size = Math.max(capacity, this.nodes.length * 2);
+      this.bounds = new Int32Array(size + 1);
+      this.nodes = new Int32Array(size);
+    }
+    this.count = 0;
     this.bounds[0] = start;
   }
 
@@ -175,6 +210,13 @@ class SegmentList {
   }
 }
 
+const scratchPath = new ScratchArrays();
+const scratchSegments = new SegmentList();
+
+/**
+ * The segments of text[start, end). The result's arrays are reused by the next call: read it
+ * before segmenting again.
+ */
 export function segmentByFewestPhrases(
   phrases: CodeUnitTrie,
   text: string,
@@ -182,8 +224,11 @@ export function segmentByFewestPhrases(
   end: number,
   vocabulary?: SegmentationVocabulary,
 ): Segments {
-  const path = fewestSegments(phrases, text, start, end);
-  const list = new SegmentList(start, end - start);
+  // The interior of a vocabulary word is segmented while this path is being read, so the path
+  // has scratch arrays of its own, apart from the costs and from the list being built.
+  const path = fewestSegments(phrases, text, start, end, undefined, scratchPath);
+  const list = scratchSegments;
+  list.reset(start, end - start);
   for (let k = 0; k < path.count; k += 1) {
     const node = path.nodes[k]!;
     const segmentEnd = start + path.ends[k]!;

@@ -49,13 +49,16 @@ function regionOfPipeline(name: string | undefined): "tw" | "hk" | undefined {
 }
 
 function engineConversion(prepared: PreparedConversion, converter: Converter, region: "tw" | "hk" | undefined, quotes: boolean): TreeTextConversion {
+  const options = { quotes };
   return {
     from: converter.from,
     to: converter.to,
     region,
-    convert: (text) => prepared.convert(text, { quotes }),
+    convert: (text) => prepared.convert(text, options),
     convertParts: (parts) => {
-      const result = prepared.convertAligned(parts.join(""), { quotes });
+      const text = parts.join("");
+      if (prepared.leavesUnchanged(text, options)) return parts.slice();
+      const result = prepared.convertAligned(text, options);
       const cuts = cutOffsets(parts).map((cut) => result.alignment.outputOffset(cut));
       return splitAt(result.text, cuts);
     },

@@ -9,6 +9,12 @@
  * The processor is built and frozen once; rendering an article only parses
  * and runs it. Problems go to the caller's VFile as messages positioned in
  * the Markdown string that was passed in.
+ *
+ * A build renders every article, so three steps skip work that cannot change
+ * the result (each with tests that it gives exactly what the plain step
+ * gives): Markdown without the characters a GFM table needs is parsed without
+ * the table construct; GFM's bare-URL linking runs only on blocks with text it
+ * could link; rehype-raw re-parses the tree only when it could change it.
  */
 import type { Root } from "hast";
 import rehypeRaw from "rehype-raw";
@@ -24,8 +30,11 @@ import { findExcessiveNesting } from "./nesting-prescan.js";
 import rehypeDemoteHeadings from "./rehype-demote-headings.js";
 import rehypeHeadingIds from "./rehype-heading-ids.js";
 import rehypeMarkExternalLinks from "./rehype-mark-external-links.js";
+import rehypeRawWhenNeeded from "./rehype-raw-when-needed.js";
 import rehypeReportUnsafeHtml from "./rehype-report-unsafe-html.js";
+import remarkAutolinkLiteralGuard from "./remark-autolink-literal-guard.js";
 import remarkCjkAutolinkBoundary from "./remark-cjk-autolink-boundary.js";
+import remarkWithoutGfmTables, { mayContainGfmTable } from "./remark-gfm-table-guard.js";
 import remarkNestingLimit from "./remark-nesting-limit.js";
 import { MESSAGE_SOURCE } from "./message-source.js";
 import { sanitizeSchema } from "./sanitize-schema.js";
@@ -112,6 +121,21 @@ export function createCoreMarkdownProcessor() {
     .freeze();
 }
 
+/** The Markdown syntax of articles: GFM (tables optional) with CJK-friendly emphasis. */
+function markdownSyntax(tables: boolean): PluggableList {
+  return [
+    remarkGfm,
+    // Runs GFM's bare-URL linking only on blocks with something it could link.
+    remarkAutolinkLiteralGuard,
+    ...(tables ? [] : [remarkWithoutGfmTables]),
+    // CommonMark's flanking rules treat 《》“”，。 as punctuation, so
+    // `印发**《意见》**，要求` stays literal asterisks; these extensions make
+    // emphasis and strikethrough next to CJK punctuation work as writers expect.
+    remarkCjkFriendly,
+    remarkCjkFriendlyStrikethrough,
+  ];
+}
+
 function reject(file: VFile, reason: string, place: { line: number; column: number }, ruleId: string): Root {
   const message = file.message(reason, { place, ruleId, source: MESSAGE_SOURCE });
   message.fatal = true;
@@ -156,16 +180,11 @@ export function createMarkdownProcessor(options: MarkdownOptions): RenderMarkdow
 
   const processor = unified()
     .use(remarkParse)
-    .use(remarkGfm)
-    // CommonMark's flanking rules treat 《》“”，。 as punctuation, so
-    // `印发**《意见》**，要求` stays literal asterisks; these extensions make
-    // emphasis and strikethrough next to CJK punctuation work as writers expect.
-    .use(remarkCjkFriendly)
-    .use(remarkCjkFriendlyStrikethrough)
+    .use(markdownSyntax(true))
     .use(remarkCjkAutolinkBoundary)
     .use(remarkNestingLimit, { maxDepth: settings.maxNestingDepth })
     .use(remarkRehype, REMARK_REHYPE_OPTIONS)
-    .use(rehypeRaw)
+    .use(rehypeRawWhenNeeded)
     .use(rehypeReportUnsafeHtml, { schema: sanitizeSchema })
     .use(rehypeSanitize, sanitizeSchema)
     .use(settings.rehypePlugins)
@@ -173,13 +192,17 @@ export function createMarkdownProcessor(options: MarkdownOptions): RenderMarkdow
     .use(rehypeHeadingIds)
     .use(rehypeMarkExternalLinks, { siteUrl: settings.siteUrl })
     .freeze();
+  // The same syntax without GFM tables, for the many articles that cannot have one.
+  const parserWithoutTables = unified().use(remarkParse).use(markdownSyntax(false)).freeze();
+
+  const parse = (markdown: string) => (mayContainGfmTable(markdown) ? processor : parserWithoutTables).parse(markdown);
 
   return function renderMarkdown(markdown: string, file: VFile): Root {
     const rejected = rejectUnparsable(markdown, file, settings);
     if (rejected) return rejected;
 
     try {
-      return processor.runSync(processor.parse(markdown), file);
+      return processor.runSync(parse(markdown), file);
     } catch (error) {
       // The limits above are meant to make this unreachable; if some input
       // still recurses too deep, it is one bad article, not a failed build.

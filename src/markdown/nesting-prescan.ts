@@ -29,6 +29,12 @@ export interface NestingEstimate {
 }
 
 const TAB_STOP = 4;
+const BACKSLASH = 0x5c;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const ASTERISK = 0x2a;
+const UNDERSCORE = 0x5f;
+const TILDE = 0x7e;
 const MAX_ORDERED_MARKER_DIGITS = 9;
 
 function isDigit(char: string | undefined): boolean {
@@ -139,14 +145,17 @@ export function findExcessiveNesting(markdown: string, threshold: number): Nesti
 
     for (let index = 0; index < line.length; index += 1) {
       const start = index;
-      const char = line[index];
-      if (char === "\\") {
+      // Compared as code units: most characters are none of these, and a one-character string
+      // per CJK character would be garbage.
+      const unit = line.charCodeAt(index);
+      if (unit === BACKSLASH) {
         index += 1;
-      } else if (char === "[") {
+      } else if (unit === OPEN_BRACKET) {
         inlineDepth += 1;
-      } else if (char === "]") {
+      } else if (unit === CLOSE_BRACKET) {
         inlineDepth = Math.max(0, inlineDepth - 1);
-      } else if (char === "*" || char === "_" || char === "~") {
+      } else if (unit === ASTERISK || unit === UNDERSCORE || unit === TILDE) {
+        const char = line[index] as string;
         let end = index;
         while (line[end] === char) end += 1;
         // A line break counts as whitespace for flanking.

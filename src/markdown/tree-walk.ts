@@ -30,16 +30,20 @@ export function walkInDocumentOrder<Node extends TreeNode, State>(
   rootState: State,
   enter: (node: Node, parentState: State) => State | typeof SKIP_CHILDREN,
 ): void {
-  const pending: Array<{ node: Node; parentState: State }> = [{ node: root, parentState: rootState }];
+  // Two parallel stacks rather than one of {node, state} pairs: no object per node.
+  const nodes: Node[] = [root];
+  const states: State[] = [rootState];
 
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    const childState = enter(next.node, next.parentState);
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const childState = enter(node, states.pop()!);
     if (childState === SKIP_CHILDREN) continue;
-    const children = childrenOf(next.node);
+    const children = childrenOf(node);
     if (!children) continue;
     // Pushed last-first so that the first child is popped first.
     for (let index = children.length - 1; index >= 0; index -= 1) {
-      pending.push({ node: children[index] as Node, parentState: childState });
+      nodes.push(children[index] as Node);
+      states.push(childState);
     }
   }
 }

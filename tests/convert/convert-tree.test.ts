@@ -66,6 +66,41 @@ describe("convertTree", () => {
     expect(toHtml(output)).toBe('<p title="頭髮">頭<strong>髮</strong>发</p>');
   });
 
+  it("shares no node, children list or properties with the input", () => {
+    const input = rehypeConversionMarkup()(fragment('<p class="lead">头发<code class="x">-{发}-</code></p><pre><code>发</code></pre>'), new VFile());
+    const before = structuredClone(input);
+    const output = convertTree(input, toHant, { quotes: true });
+    const seen = new Set<unknown>();
+    const collect = (node: Root | Root["children"][number]): void => {
+      seen.add(node);
+      if ("properties" in node) {
+        seen.add(node.properties);
+        for (const value of Object.values(node.properties)) if (Array.isArray(value)) seen.add(value);
+      }
+      if ("children" in node) {
+        seen.add(node.children);
+        node.children.forEach(collect);
+      }
+    };
+    collect(input);
+    const shared: unknown[] = [];
+    const check = (node: Root | Root["children"][number]): void => {
+      if (seen.has(node)) shared.push(node);
+      if ("properties" in node) {
+        if (seen.has(node.properties)) shared.push(node.properties);
+        for (const value of Object.values(node.properties)) if (Array.isArray(value) && seen.has(value)) shared.push(value);
+      }
+      if ("children" in node) {
+        if (seen.has(node.children)) shared.push(node.children);
+        node.children.forEach(check);
+      }
+    };
+    check(output);
+    expect(shared).toEqual([]);
+    expect(input).toEqual(before);
+    expect(toHtml(output)).toBe('<p class="lead">頭髮<code class="x">-{发}-</code></p><pre><code>发</code></pre>');
+  });
+
   it("applies the quotation style when asked", () => {
     expect(convertHtml("<p>“发展”<em>‘头发’</em></p>", toHant, { quotes: true })).toBe("<p>「發展」<em>『頭髮』</em></p>");
     expect(convertHtml("<p>「發展」</p>", toHans, { quotes: true })).toBe("<p>“发展”</p>");
