@@ -26,11 +26,12 @@ Options:
   --timings       print how long each build stage took
   --no-cache      render every article afresh (ignore .cache/render/)
   --no-search     skip the Pagefind search index (the slowest step on a large site)
+  --precompress   write .br and .gz beside every text file (for hosts that serve them)
   --help          show this text`;
 
 export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
-  let values: { root?: string; output?: string; drafts?: boolean; port?: string; help?: boolean; conversions?: boolean; timings?: boolean; "no-cache"?: boolean; future?: boolean; now?: string; "no-search"?: boolean;
+  let values: { root?: string; output?: string; drafts?: boolean; port?: string; help?: boolean; conversions?: boolean; timings?: boolean; "no-cache"?: boolean; future?: boolean; now?: string; "no-search"?: boolean; precompress?: boolean;
     title?: string; id?: string; format?: string; encoding?: string; fix?: boolean; "dry-run"?: boolean; section?: string[] };
   let positionals: string[];
   try {
@@ -47,6 +48,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         "no-cache": { type: "boolean" },
         future: { type: "boolean" },
         "no-search": { type: "boolean" },
+        precompress: { type: "boolean" },
         title: { type: "string" },
         id: { type: "string" },
         format: { type: "string" },
@@ -79,7 +81,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     switch (command) {
       case "build": {
         const started = performance.now();
-        const summary = await buildSite(paths, { drafts: values.drafts ?? false, log, timings: values.timings ?? false, cache: !values["no-cache"], future: values.future ?? false, now: values.now, search: !values["no-search"] });
+        const summary = await buildSite(paths, { drafts: values.drafts ?? false, log, timings: values.timings ?? false, cache: !values["no-cache"], future: values.future ?? false, now: values.now, search: !values["no-search"], precompress: values.precompress ?? false });
         const seconds = ((performance.now() - started) / 1000).toFixed(2);
         console.log(`fabu: built ${summary.articles} articles, ${summary.pages} pages in two scripts into ${paths.output} (${seconds} s)`);
         return 0;

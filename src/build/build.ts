@@ -1,4 +1,6 @@
+import { join } from "node:path";
 import { formatProblem } from "../content/problems.js";
+import { writeCdnFiles } from "../deploy/cdn-files.js";
 import { prepareSite } from "./prepare-site.js";
 import type { ProjectPaths } from "./paths.js";
 import { createStagingDir, discardStaging, publishStaging, recoverInterruptedSwap } from "./output-swap.js";
@@ -18,6 +20,13 @@ export interface BuildOptions {
   readonly future?: boolean;
   /** Build as of this instant (`2020-11-13 14:45` in the site's zone, or ISO with offset); default: now. */
   readonly now?: string;
+  /**
+   * Write `_headers` and the manifest of paths changed since the previous build (default); false for the
+   * preview, which no CDN serves.
+   */
+  readonly cdn?: boolean;
+  /** Also write `.br` and `.gz` beside every text file, for hosts that serve precompressed files. */
+  readonly precompress?: boolean;
 }
 
 export interface BuildSummary {
@@ -44,6 +53,17 @@ export async function buildSite(paths: ProjectPaths, options: BuildOptions): Pro
   try {
     await writeSite(site, paths, staging, { search: options.search ?? true });
     stage("layout (Eleventy), feeds, sitemaps, search index");
+    if (options.cdn ?? true) {
+      const precompress = options.precompress ?? false;
+      await writeCdnFiles(staging, {
+        previous: paths.output,
+        pathPrefix: site.config.pathPrefix,
+        brotli: precompress,
+        gzip: precompress,
+        cacheDir: join(paths.root, ".cache", "precompress"),
+      });
+      stage(precompress ? "_headers, precompressed files, changed-paths manifest" : "_headers, changed-paths manifest");
+    }
     await withOutputLock(paths.output, options.log, () => publishStaging(staging, paths.output));
     site.finishCache();
     stage("swap");

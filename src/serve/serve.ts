@@ -26,7 +26,7 @@ export async function serveSite(paths: ProjectPaths, options: ServeOptions): Pro
   const rebuild = async (reason: string): Promise<void> => {
     const started = performance.now();
     try {
-      const summary = await buildSite(previewPaths, { drafts: options.drafts, log: options.log });
+      const summary = await buildSite(previewPaths, { drafts: options.drafts, log: options.log, cdn: false });
       options.log(`fabu: ${reason}: rebuilt ${summary.pages} pages in ${Math.round(performance.now() - started)} ms`);
       server.reload();
     } catch (error) {

@@ -2,8 +2,9 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { CHANGES_FILE } from "../../src/deploy/output-files.js";
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const SHARED_DIR = resolve(PROJECT_ROOT, "..", "shared");
@@ -52,9 +53,14 @@ export function createTempProject(options: { sampleContent: boolean }): TempProj
 }
 
 /** A digest of every file's path and bytes below a folder: equal digests mean byte-identical trees. */
+/**
+ * A digest of every file below `dir` and its path. The changed-paths list the build writes is left out:
+ * it describes the difference from the build before, so two equal sites built after different ones differ there.
+ */
 export function treeDigest(dir: string): string {
   const hash = createHash("sha256");
   for (const file of listTree(dir)) {
+    if (basename(file) === CHANGES_FILE) continue;
     hash.update(relative(dir, file));
     hash.update("\0");
     hash.update(readFileSync(file));
