@@ -17,18 +17,20 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { refreshLayouts, writeCorpus, type CorpusStats, type CorpusTargets } from "./bench/corpus/write.js";
+import { measureDevServer } from "./bench/dev-server.js";
 import { GNU_TIME, measure, type Measurement } from "./bench/measure.js";
 import { PROJECT_ROOT } from "./bench/paths.js";
 import { failure, markdownSection, median, writeBenchmarksDoc, type BenchReport, type PageCount, type Tool, type ToolResult } from "./bench/report.js";
 
 const USAGE = `Usage: npm run bench -- [--count N] [--runs R] [--seed S] [--tools fabu,hugo,eleventy]
-                       [--rebuilds K] [--regenerate] [--resume] [--no-docs] [--timeout-minutes M]
+                       [--rebuilds K] [--saves K] [--regenerate] [--resume] [--no-docs] [--timeout-minutes M]
 
   --count N            articles in the corpus (default 4000; e.g. 20000, 100000)
   --runs R             builds per tool, interleaved (default 3)
   --seed S             corpus seed (default 1)
   --tools LIST         which tools to run (default fabu,hugo,eleventy)
   --rebuilds K         timed fabu rebuilds after editing one article (default: runs, at most 3; 0 skips)
+  --saves K            timed saves of one article under \`fabu serve\` (default 3; 0 skips)
   --regenerate         write the corpus again even if .cache/bench/<count>-<seed>/ is current
   --resume             keep the builds an interrupted run of the same corpus measured, run the rest
   --no-docs            print the report only; do not update docs/benchmarks.md
@@ -130,6 +132,7 @@ async function main(argv: readonly string[]): Promise<number> {
         seed: { type: "string" },
         tools: { type: "string" },
         rebuilds: { type: "string" },
+        saves: { type: "string" },
         regenerate: { type: "boolean" },
         resume: { type: "boolean" },
         "no-docs": { type: "boolean" },
@@ -208,7 +211,8 @@ async function main(argv: readonly string[]): Promise<number> {
   if (count >= 100_000) notes.push("fabu and Eleventy ran with `NODE_OPTIONS=--max-old-space-size=3072`.");
   const invocations: Record<Tool, readonly [string, readonly string[]]> = {
     // fabu and Hugo resolve --output / --destination against the project folder.
-    fabu: [process.execPath, ["bin/fabu.js", "build", "--root", rel(targets.fabu), "--output", "../out/fabu"]],
+    // No search index: the peers build none (Pagefind's time is reported by `fabu build --timings`).
+    fabu: [process.execPath, ["bin/fabu.js", "build", "--root", rel(targets.fabu), "--output", "../out/fabu", "--no-search"]],
     hugo: ["hugo", ["--quiet", "--source", rel(targets.hugo), "--destination", "../out/hugo"]],
     eleventy: [process.execPath, ["node_modules/@11ty/eleventy/cmd.cjs", "--input", rel(targets.eleventy), "--output", rel(out("eleventy")), "--config", "scripts/bench/eleventy-peer/eleventy.config.js"]],
   };
@@ -242,6 +246,8 @@ async function main(argv: readonly string[]): Promise<number> {
         continue;
       }
       rmSync(out(tool), { recursive: true, force: true });
+      // A cold build: no render cache and no page store from an earlier run.
+      if (tool === "fabu") rmSync(join(targets.fabu, ".cache"), { recursive: true, force: true });
       mkdirSync(dirname(out(tool)), { recursive: true });
       log(`run ${run}/${runs}: ${tool} …`);
       const [file, args] = invocations[tool];
@@ -278,6 +284,8 @@ async function main(argv: readonly string[]): Promise<number> {
         for (let k = rebuildRuns.length + 1; k <= rebuilds; k++) {
           const marker = `基准测试修改第${k}次`;
           writeFileSync(target.file, `${original}\n（${marker}：本段为计时重建而追加。）\n`);
+          // As in CI: a fresh checkout (no output folder) with the build cache (.cache/) restored.
+          rmSync(out("fabu"), { recursive: true, force: true });
           log(`rebuild ${k}/${rebuilds} after editing ${rel(target.file)} …`);
           const [file, args] = invocations.fabu;
           const m = await measure(file, args, { cwd: PROJECT_ROOT, env, timeoutSeconds });
@@ -303,8 +311,22 @@ async function main(argv: readonly string[]): Promise<number> {
         : ` In ${unit} that is ${(share * 100).toFixed(0)}% of a build into an empty folder.`;
       rebuild = {
         runs: rebuildRuns,
-        note: `Edited \`${rel(target.file)}\` and ran the same \`fabu build\` command into the existing output; the edit was on the rebuilt page in ${seen} of ${rebuilds} rebuilds.${ratio}`,
+        note: `Edited \`${rel(target.file)}\` and ran the same \`fabu build\` command with \`.cache/\` kept and the output folder removed, as a CI runner with the build cache restored would; the edit was on the rebuilt page in ${seen} of ${rebuilds} rebuilds.${ratio}`,
       };
+    }
+  }
+
+  // ------------------------------------------------------------------------------------ dev server
+  let devServer: BenchReport["devServer"];
+  const saves = Number(values.saves ?? 3);
+  const toEdit = lastFabu?.ok ? pickArticleToEdit(targets.fabu, out("fabu")) : undefined;
+  if (saves > 0 && toEdit && tools.includes("fabu")) {
+    log(`dev server: starting fabu serve, then ${saves} saves of ${rel(toEdit.file)} …`);
+    try {
+      devServer = await measureDevServer({ cwd: PROJECT_ROOT, projectRoot: rel(targets.fabu), articleFile: toEdit.file, saves, port: 18000 + (process.pid % 1000), timeoutSeconds, env });
+      log(`dev server: ready in ${devServer.startSeconds.toFixed(1)} s; save to reload ${devServer.reloadSeconds.map((s) => s.toFixed(2)).join(", ")} s`);
+    } catch (error) {
+      notes.push(`The dev-server measurement failed: ${(error as Error).message.split("\n")[0]}`);
     }
   }
 
@@ -323,6 +345,7 @@ async function main(argv: readonly string[]): Promise<number> {
     corpus,
     results,
     rebuild,
+    devServer,
     notes,
   };
   console.log(markdownSection(report));

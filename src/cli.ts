@@ -16,7 +16,7 @@ Usage:
   fabu check [--fix] [--format github]   also lint typography (--fix corrects it); GitHub annotations
   fabu new <section> [--title T]         start a draft article from templates/archetypes/
   fabu import <file|folder>…             convert legacy CMS text exports into articles
-  fabu serve [--drafts] [--port N]       build, serve with live reload, rebuild on change
+  fabu serve [--port N] [--search]       build, serve with live reload, rebuild on change
 
 Options:
   --root DIR      the project folder (default: the current folder)
@@ -26,12 +26,13 @@ Options:
   --timings       print how long each build stage took
   --no-cache      render every article afresh (ignore .cache/render/)
   --no-search     skip the Pagefind search index (the slowest step on a large site)
+  --search        (serve) build the search index when the preview starts
   --precompress   write .br and .gz beside every text file (for hosts that serve them)
   --help          show this text`;
 
 export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
-  let values: { root?: string; output?: string; drafts?: boolean; port?: string; help?: boolean; conversions?: boolean; timings?: boolean; "no-cache"?: boolean; future?: boolean; now?: string; "no-search"?: boolean; precompress?: boolean;
+  let values: { root?: string; output?: string; drafts?: boolean; port?: string; help?: boolean; conversions?: boolean; timings?: boolean; "no-cache"?: boolean; future?: boolean; now?: string; "no-search"?: boolean; precompress?: boolean; search?: boolean;
     title?: string; id?: string; format?: string; encoding?: string; fix?: boolean; "dry-run"?: boolean; section?: string[] };
   let positionals: string[];
   try {
@@ -49,6 +50,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         future: { type: "boolean" },
         "no-search": { type: "boolean" },
         precompress: { type: "boolean" },
+        search: { type: "boolean" },
         title: { type: "string" },
         id: { type: "string" },
         format: { type: "string" },
@@ -113,7 +115,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         return runImport(paths, { inputs: positionals, sections: values.section, encoding: values.encoding, dryRun: values["dry-run"], format }, io);
       case "serve": {
         const { serveSite } = await import("./serve/serve.js");
-        await serveSite(paths, { drafts: values.drafts ?? true, port: values.port ? Number(values.port) : 8080, log });
+        await serveSite(paths, { drafts: values.drafts ?? true, port: values.port ? Number(values.port) : 8080, search: values.search ?? false, log });
         return 0;
       }
       default:

@@ -34,6 +34,8 @@ export interface BenchReport {
   readonly corpus: string;
   readonly results: readonly ToolResult[];
   readonly rebuild?: { readonly runs: readonly Measurement[]; readonly note: string };
+  /** `fabu serve` on the corpus: seconds to the first preview, and from each save to the reload. */
+  readonly devServer?: { readonly startSeconds: number; readonly reloadSeconds: readonly number[] };
   readonly notes: readonly string[];
 }
 
@@ -112,6 +114,15 @@ export function markdownSection(report: BenchReport): string {
       : `failed (${failure(report.rebuild.runs[0]!)})`;
     lines.push("", `**fabu rebuild after editing one article:** ${text}. ${report.rebuild.note}`);
   }
+  if (report.devServer) {
+    const { startSeconds, reloadSeconds } = report.devServer;
+    lines.push(
+      "",
+      `**fabu serve, save to reload:** median ${seconds(median([...reloadSeconds]))} s (saves: ${reloadSeconds.map(seconds).join(", ")} s), ` +
+        `from the server logging the rebuild after sending the reload; the first preview (a full build without the search index, ` +
+        `\`.cache/\` kept from the runs above) took ${seconds(startSeconds)} s.`,
+    );
+  }
   if (report.notes.length) lines.push("", ...report.notes.map((n) => `- ${n}`));
   return lines.join("\n");
 }
@@ -143,8 +154,10 @@ included) and the peak of the whole process tree's resident memory polled from \
 helper process such as a search indexer counts). CPU time is the steadier figure on a shared machine: other
 work running at the same time inflates wall times but not CPU times much. At 100,000 articles the Node tools get \`NODE_OPTIONS=--max-old-space-size=3072\`.
 
-The rebuild figure edits one article (appends a paragraph) and runs \`fabu build\` again into the existing
-output, then checks that the edit is on the page.
+Every fabu build in the table starts without \`.cache/\` (cold: nothing rendered or laid out before) and
+without a search index (\`--no-search\`: the peers build none). The rebuild figure edits one article (appends a
+paragraph), removes the output folder and runs \`fabu build\` again with \`.cache/\` kept, as a CI runner with
+the build cache restored does, then checks that the edit is on the page.
 `;
 
 const BLOCK = /<!-- bench:(\d+) -->\n[\s\S]*?<!-- \/bench:\1 -->\n?/g;

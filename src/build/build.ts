@@ -12,10 +12,13 @@ export interface BuildOptions {
   readonly log: (line: string) => void;
   /** Print how long each stage took (for profiling and the benchmark). */
   readonly timings?: boolean;
-  /** false: ignore the render cache (a clean build). */
+  /** false: ignore the render cache and the page store (a clean build). */
   readonly cache?: boolean;
-  /** Build the Pagefind search index (default); false leaves search out. */
-  readonly search?: boolean;
+  /**
+   * Build the Pagefind search index (default); false leaves search out; `keep` moves the index of the output
+   * being replaced over (the preview rebuilds it only when it starts).
+   */
+  readonly search?: boolean | "keep";
   /** Publish embargoed (future-dated) articles too. */
   readonly future?: boolean;
   /** Build as of this instant (`2020-11-13 14:45` in the site's zone, or ISO with offset); default: now. */
@@ -51,7 +54,8 @@ export async function buildSite(paths: ProjectPaths, options: BuildOptions): Pro
   for (const warning of site.warnings) options.log(formatProblem(warning));
   const staging = createStagingDir(paths.output);
   try {
-    await writeSite(site, paths, staging, { search: options.search ?? true });
+    const pageStoreDir = options.cache === false ? undefined : join(paths.root, ".cache", "pages");
+    const pages = await writeSite(site, paths, staging, { search: options.search ?? true, keepSearchFrom: paths.output, pageStoreDir, log: options.timings ? options.log : undefined });
     stage("layout (Eleventy), feeds, sitemaps, search index");
     if (options.cdn ?? true) {
       const precompress = options.precompress ?? false;
@@ -66,6 +70,7 @@ export async function buildSite(paths: ProjectPaths, options: BuildOptions): Pro
     }
     await withOutputLock(paths.output, options.log, () => publishStaging(staging, paths.output));
     site.finishCache();
+    pages?.prune();
     stage("swap");
   } catch (error) {
     discardStaging(staging);

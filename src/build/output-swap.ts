@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { deleteInBackground, isAlive, removeDeadTrash } from "../fs/delete-in-background.js";
 import { basename, dirname, join } from "node:path";
 
 /**
@@ -33,7 +34,10 @@ export function discardStaging(staging: string): void {
   rmSync(staging, { recursive: true, force: true });
 }
 
-/** Two renames: the old output is moved aside, the new one takes its name, the old one is deleted. */
+/**
+ * Two renames: the old output is moved aside, the new one takes its name. The old one is then deleted by a
+ * background process: on a large site, deleting tens of thousands of files takes longer than a rebuild.
+ */
 export function publishStaging(staging: string, outputDir: string): void {
   recoverInterruptedSwap(outputDir);
   const retired = `${staging}-retired`;
@@ -45,7 +49,12 @@ export function publishStaging(staging: string, outputDir: string): void {
     if (hadOutput) renameSync(retired, outputDir);
     throw error;
   }
-  if (hadOutput) rmSync(retired, { recursive: true, force: true });
+  if (hadOutput) deleteInBackground(retired, trashPrefix(outputDir));
+}
+
+/** Where old outputs go to be deleted: `.dist-trash-…` beside `dist/`. */
+function trashPrefix(outputDir: string): string {
+  return join(dirname(outputDir), `.${basename(outputDir)}-trash-`);
 }
 
 /**
@@ -55,6 +64,7 @@ export function publishStaging(staging: string, outputDir: string): void {
 export function recoverInterruptedSwap(outputDir: string): void {
   const parent = dirname(outputDir);
   if (!existsSync(parent)) return;
+  removeDeadTrash(trashPrefix(outputDir));
   const prefix = `.${basename(outputDir)}-staging-`;
   for (const name of readdirSync(parent)) {
     if (!name.startsWith(prefix)) continue;
@@ -63,15 +73,5 @@ export function recoverInterruptedSwap(outputDir: string): void {
     const full = join(parent, name);
     if (name.endsWith("-retired") && !existsSync(outputDir)) renameSync(full, outputDir);
     else rmSync(full, { recursive: true, force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }

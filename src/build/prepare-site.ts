@@ -26,6 +26,8 @@ export interface PreparedSite {
   readonly model: SiteModel;
   /** An article body by the page's `bodyKey`, read from the render cache when its page is laid out. */
   readonly readBody: (bodyKey: string) => string;
+  /** The render cache folder `readBody` reads from (layout workers read bodies there themselves). */
+  readonly bodiesDir: string;
   readonly warnings: readonly ContentProblem[];
   /** Called once the site is published (or the build failed): drops cache entries this build did not use. */
   readonly finishCache: () => void;
@@ -60,11 +62,28 @@ function loadSite(paths: ProjectPaths): LoadedSite {
   const toHant = (text: string) => getContext().converterFor("zh-Hans", "zh-Hant").convert(text);
   const config = normaliseSiteConfig(content.config, toHant);
   const problems = [...content.problems, ...findUrlCollisions(content.articles, createUrlScheme(config.url, config.pathPrefix, config.timeZone))];
-  const sourceScriptOf = (article: ArticleSource): Script => article.lang ?? detectScript(article.body) ?? config.defaultScript;
+  // Detection reads the whole body, and both the tags below and the renderer need it: once per body.
+  const detected = new Map<string, Script | undefined>();
+  const detectedScriptOf = (body: string): Script | undefined => {
+    if (!detected.has(body)) detected.set(body, detectScript(body));
+    return detected.get(body);
+  };
+  const sourceScriptOf = (article: ArticleSource): Script => article.lang ?? detectedScriptOf(article.body) ?? config.defaultScript;
   // Tags are keyed by their Simplified form, so one tag written in either script is one tag with one URL.
-  const tagKeysOf = (article: ArticleSource) => {
-    const converter = getContext().converterFor(sourceScriptOf(article), "zh-Hans");
-    return article.tags.map((tag) => converter.convert(tag, article.glossary));
+  // Without page rules a tag's key depends only on the tag and the script, and most tags recur: each is
+  // converted once per script.
+  const sharedTagKeys: Record<Script, Map<string, string>> = { "zh-Hans": new Map(), "zh-Hant": new Map() };
+  const tagKeysOf = (article: ArticleSource): string[] => {
+    if (article.tags.length === 0) return [];
+    const script = sourceScriptOf(article);
+    const converter = getContext().converterFor(script, "zh-Hans");
+    if (article.glossary.length > 0) return article.tags.map((tag) => converter.convert(tag, article.glossary));
+    const keys = sharedTagKeys[script];
+    return article.tags.map((tag) => {
+      let key = keys.get(tag);
+      if (key === undefined) keys.set(tag, (key = converter.convert(tag)));
+      return key;
+    });
   };
   const tagPlaces = new Map<string, { file: string; line: number; column: number }>();
   for (const article of content.articles) {
@@ -149,8 +168,10 @@ export async function prepareSite(paths: ProjectPaths, options: PrepareOptions):
     const [cacheKey, script] = key.split("/") as [string, Script];
     return cache.body(cacheKey, script);
   };
+  // The rendered Simplified tags are the tag keys (converted the same way as tagKeysOf), already at hand:
+  // recomputing them would detect each body's script and convert every tag again.
   const related = computeRelated(
-    visible.map((a) => ({ id: a.id, epochMs: a.date.epochMs, section: a.section, tagKeys: site.tagKeysOf(a), editorPicks: a.related.map((r) => r.id) })),
+    visible.map((a) => ({ id: a.id, epochMs: a.date.epochMs, section: a.section, tagKeys: rendered.get(a.id)!.text["zh-Hans"].tags, editorPicks: a.related.map((r) => r.id) })),
     config.related,
   );
   const model = buildSiteModel({ config, articles: visible, rendered, sections: content.sections, sectionText, bodyKey, related, tagSlugs: site.tagSlugs });
@@ -158,7 +179,7 @@ export async function prepareSite(paths: ProjectPaths, options: PrepareOptions):
   if (hasErrors(problems)) throw new ContentValidationError(problems);
   stage("page index");
   const finishCache = () => (options.cache === false ? cache.discard() : cache.prune());
-  return { now, config, content, model, readBody, warnings: problems.filter((p) => p.severity === "warning"), finishCache };
+  return { now, config, content, model, readBody, bodiesDir: cache.dir, warnings: problems.filter((p) => p.severity === "warning"), finishCache };
 }
 
 function renderSectionTexts(content: LoadedContent, config: SiteConfig, context: RenderContext): Map<string, SectionText & { problems: ContentProblem[] }> {

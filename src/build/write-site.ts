@@ -1,17 +1,38 @@
 import { createHash } from "node:crypto";
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, renameSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve, sep } from "node:path";
-import Eleventy from "@11ty/eleventy";
-import { configureEleventy, type EleventyUserConfig } from "../eleventy/eleventy-config.js";
-import { writeSearchIndex } from "../search/index.js";
+import type { PagesToLayOut } from "../eleventy/eleventy-config.js";
+import { layOutAll } from "./layout.js";
+import { SEARCH_DIR, writeSearchIndex } from "../search/index.js";
 import { machineFiles } from "./machine-files.js";
+import { openPageStore, type PageStore } from "./page-store.js";
 import type { PreparedSite } from "./prepare-site.js";
 import type { ProjectPaths } from "./paths.js";
 
 const THEME_ASSETS = "assets";
 
-/** Lays out every page with Eleventy into `targetDir`, plus the fingerprinted theme assets and content assets. */
-export async function writeSite(site: PreparedSite, paths: ProjectPaths, targetDir: string, options: { readonly search: boolean } = { search: true }): Promise<void> {
+export interface WriteOptions {
+  /**
+   * Build the search index; or `keep`: move the one in `keepSearchFrom` (the output this build replaces) over
+   * as it is, for the preview's rebuilds.
+   */
+  readonly search: boolean | "keep";
+  /** The previous output, for `search: "keep"`. */
+  readonly keepSearchFrom?: string;
+  /** Where laid-out pages are kept between builds (`.cache/pages`); without it every page is laid out. */
+  readonly pageStoreDir?: string;
+  readonly log?: (line: string) => void;
+}
+
+/** Pages laid out by one Eleventy run at most, so memory stays bounded however large the archive is. */
+const PAGES_PER_RUN = 8_000;
+
+/**
+ * Lays out every page with Eleventy into `targetDir` (or links it from the page store when nothing it is made
+ * from changed), plus the fingerprinted theme assets, content assets, feeds and sitemaps. Returns the page
+ * store, for the caller to prune once the site is published.
+ */
+export async function writeSite(site: PreparedSite, paths: ProjectPaths, targetDir: string, options: WriteOptions = { search: true }): Promise<PageStore | undefined> {
   const assetHrefs = writeThemeAssets(join(paths.templates, THEME_ASSETS), targetDir, site.config.pathPrefix);
   for (const asset of site.content.assets) {
     const target = join(targetDir, asset);
@@ -19,24 +40,77 @@ export async function writeSite(site: PreparedSite, paths: ProjectPaths, targetD
     copyFileSync(join(paths.content, asset), target);
   }
 
-  const { readBody } = site;
-  const configure = configureEleventy({
-    templatesDir: paths.templates,
-    outputDir: targetDir,
-    model: site.model,
-    readBody,
-    assets: assetHrefs,
-  });
-  const eleventy = new Eleventy(paths.templates, targetDir, {
-    quietMode: true,
-    // false: never load an eleventy.config.js from the working folder; fabu passes its whole configuration.
-    configPath: false,
-    config: (config: EleventyUserConfig) => configure(config),
-  });
-  await eleventy.write();
-  for (const file of machineFiles(site, readBody)) writeInto(targetDir, file.path.replace(/^\//, ""), file.content);
+  createPageDirectories(targetDir, site);
+  const store = options.pageStoreDir ? openPageStore(options.pageStoreDir, { templatesDir: paths.templates, assets: assetHrefs, config: site.config }) : undefined;
+  const { model } = site;
+  const articles = restoreFromStore(model.articles, store, targetDir);
+  const listings = restoreFromStore(model.listings, store, targetDir);
+  const redirects = restoreFromStore(model.redirects, store, targetDir);
+  const restored = model.articles.length + model.listings.length + model.redirects.length - articles.pages.length - listings.pages.length - redirects.pages.length;
+  options.log?.(`fabu: ${restored} pages unchanged since they were last laid out`);
+
+  // Homes, search and 404 pages are few and show the newest articles: always laid out.
+  const runs: PagesToLayOut[] = [{ ...NO_PAGES, homes: [...model.homes, model.root], notFound: model.notFound, redirects: redirects.pages }];
+  for (let i = 0; i < articles.pages.length; i += PAGES_PER_RUN) runs.push({ ...NO_PAGES, articles: articles.pages.slice(i, i + PAGES_PER_RUN) });
+  for (let i = 0; i < listings.pages.length; i += PAGES_PER_RUN) runs.push({ ...NO_PAGES, listings: listings.pages.slice(i, i + PAGES_PER_RUN) });
+  await layOutAll(
+    runs.map((pages) => ({ templatesDir: paths.templates, outputDir: targetDir, assets: assetHrefs, bodiesDir: site.bodiesDir, pages })),
+    site.readBody,
+  );
+
+  if (store) {
+    for (const group of [articles, listings, redirects]) {
+      group.pages.forEach((page, i) => store.keep(group.keys[i]!, join(targetDir, page.outputPath)));
+    }
+  }
+  for (const file of machineFiles(site, site.readBody)) writeInto(targetDir, file.path.replace(/^\//, ""), file.content);
   // Pagefind is the costliest step at archive scale; `--no-search` leaves it out (e.g. for a quick preview).
-  if (options.search) await writeSearchIndex(targetDir, { traditional: site.config.traditional });
+  if (options.search === "keep") {
+    const previous = options.keepSearchFrom && join(options.keepSearchFrom, SEARCH_DIR);
+    if (previous && existsSync(previous)) renameSync(previous, join(targetDir, SEARCH_DIR));
+  } else if (options.search) {
+    await writeSearchIndex(targetDir, { traditional: site.config.traditional });
+  }
+  return store;
+}
+
+const NO_PAGES: PagesToLayOut = { articles: [], listings: [], homes: [], notFound: [], redirects: [] };
+
+/** The pages the store does not have (with their keys, to store them once laid out); the rest are placed. */
+function restoreFromStore<T extends { readonly outputPath: string }>(pages: readonly T[], store: PageStore | undefined, targetDir: string): { pages: T[]; keys: string[] } {
+  if (!store) return { pages: [...pages], keys: [] };
+  const missing: T[] = [];
+  const keys: string[] = [];
+  for (const page of pages) {
+    const key = store.keyOf(page);
+    if (store.restore(key, join(targetDir, page.outputPath))) continue;
+    missing.push(page);
+    keys.push(key);
+  }
+  return { pages: missing, keys };
+}
+
+/**
+ * Creates every folder a page goes into before Eleventy writes. Eleventy remembers that a folder did not
+ * exist and then calls mkdir again for every file written into it, which cost a sixth of the layout time.
+ */
+function createPageDirectories(targetDir: string, site: PreparedSite): void {
+  const { model } = site;
+  const folders = new Set<string>();
+  for (const page of [...model.articles, ...model.listings, ...model.homes, ...model.notFound, ...model.redirects]) {
+    // Every ancestor too, so that sorted, each folder is made after its parent with one plain mkdir.
+    for (let folder = dirname(page.outputPath); folder !== "." && !folders.has(folder); folder = dirname(folder)) folders.add(folder);
+  }
+  const root = resolve(targetDir) + sep;
+  for (const folder of [...folders].sort()) {
+    const target = resolve(targetDir, folder);
+    if (!target.startsWith(root)) continue;
+    try {
+      mkdirSync(target);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+  }
 }
 
 /**

@@ -90,11 +90,11 @@ export function parseArticle(text: string, file: string, problems: ProblemCollec
     return { value: normaliseSitePath(value), ...at };
   });
   const displayed = (["title", "subtitle", "kicker", "editor", "source", "summary"] as const).flatMap((key) =>
-    typeof fields[key] === "string" ? [{ field: key, value: fields[key] as string, ...locate(ctx, [key], "value"), strict: false }] : [],
+    typeof fields[key] === "string" ? [{ field: key, value: fields[key] as string, path: [key], strict: false }] : [],
   );
-  const tagSpots = ((fields.tags as string[] | undefined) ?? []).map((value, i) => ({ field: `tags[${i + 1}]`, value, ...locate(ctx, ["tags", i], "value"), strict: true }));
-  const bylineSpots = (typeof fields.byline === "string" ? [fields.byline] : (fields.byline as string[])).map((value, i) => ({ field: "byline", value, ...locate(ctx, typeof fields.byline === "string" ? ["byline"] : ["byline", i], "value"), strict: false }));
-  reportInvisibleCharacters(file, [...displayed, ...tagSpots, ...bylineSpots], problems);
+  const tagSpots = ((fields.tags as string[] | undefined) ?? []).map((value, i) => ({ field: `tags[${i + 1}]`, value, path: ["tags", i], strict: true }));
+  const bylineSpots = (typeof fields.byline === "string" ? [fields.byline] : (fields.byline as string[])).map((value, i) => ({ field: "byline", value, path: typeof fields.byline === "string" ? ["byline"] : ["byline", i], strict: false }));
+  reportInvisibleCharacters(file, [...displayed, ...tagSpots, ...bylineSpots], (path) => locate(ctx, path, "value"), problems);
   if (related.some((r) => r.id === "") || problems.errorCount > errorsBefore) return undefined;
 
   const byline = fields.byline as string | string[];

@@ -1,6 +1,7 @@
 import matter from "gray-matter";
 import type { ProblemCollector } from "./problems.js";
 import { parseYamlData, type YamlData, type YamlLimits } from "./yaml-data.js";
+import { SpotIndex } from "./yaml-spots.js";
 
 export interface FrontMatterResult {
   readonly data: Record<string, unknown>;
@@ -28,9 +29,10 @@ export function readFrontMatter(
   problems: ProblemCollector,
   limits: YamlLimits,
 ): FrontMatterResult | undefined {
-  const lines = text.split("\n");
-  const first = lines[0] ?? "";
+  const firstBreak = text.indexOf("\n");
+  const first = firstBreak === -1 ? text : text.slice(0, firstBreak);
   if (first !== FENCE) {
+    const lines = text.split("\n");
     const leading = /^---\s*\S/.exec(first);
     if (leading) {
       const engine = first.slice(3).trim();
@@ -42,7 +44,7 @@ export function readFrontMatter(
     }
     return undefined;
   }
-  const closing = lines.indexOf(FENCE, 1);
+  const closing = closingFenceLine(text);
   if (closing === -1) {
     problems.error(file, 1, 1, "front-matter-unclosed", `the front matter opened on line 1 is never closed; add a "---" line after the last field`);
     return undefined;
@@ -52,6 +54,7 @@ export function readFrontMatter(
   const refuse = (name: string) => () => {
     throw new Error(`front matter engine "${name}" is not allowed`);
   };
+  // With options given, gray-matter keeps no cache of the files it has split (it would hold every article).
   const parsed = matter(text, {
     language: "yaml",
     engines: {
@@ -68,7 +71,7 @@ export function readFrontMatter(
   });
   const yamlStartLine = 1;
   // gray-matter skips its parser for an empty block; treat that as an empty mapping.
-  const data = yaml ?? { value: {}, positions: new Map(), problems: [] };
+  const data = yaml ?? { value: {}, spots: new SpotIndex(), problems: [] };
   for (const problem of data.problems) {
     problems.error(file, problem.line + yamlStartLine - 1, problem.column, problem.rule, problem.message);
   }
@@ -84,4 +87,18 @@ export function readFrontMatter(
     body: parsed.content,
     bodyStartLine: closing + 2,
   };
+}
+
+/** The 0-based line of the first bare `---` line after line 1, or -1. */
+function closingFenceLine(text: string): number {
+  for (let at = text.indexOf("\n---"); at !== -1; at = text.indexOf("\n---", at + 1)) {
+    if (at + 4 === text.length || text[at + 4] === "\n") return countLineBreaks(text, at + 1);
+  }
+  return -1;
+}
+
+function countLineBreaks(text: string, end: number): number {
+  let count = 0;
+  for (let at = text.indexOf("\n"); at !== -1 && at < end; at = text.indexOf("\n", at + 1)) count++;
+  return count;
 }

@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { GlossaryEntry } from "../convert/index.js";
 import { siteConfigSchema, type RawSiteConfig } from "../config/site-config.js";
 import { isKnownTimeZone } from "../time/zoned-date.js";
 import { parseArticle, type ArticleSource } from "./article.js";
+import { createFileReader, displayPath, listContentFiles, type ContentFile } from "./content-files.js";
 import { checkAcrossArticles } from "./cross-checks.js";
 import { ProblemCollector, type ContentProblem } from "./problems.js";
 import { decodeSource } from "./read-source.js";
@@ -48,46 +49,45 @@ function checkSvgAsset(absolute: string, file: string, problems: ProblemCollecto
  */
 export function loadContent(projectRoot: string, contentDir: string): LoadedContent {
   const problems = new ProblemCollector();
-  const display = (absolute: string) => relative(projectRoot, absolute).split(sep).join("/");
+  const display = (absolute: string) => displayPath(projectRoot, absolute);
   const symlinks: string[] = [];
-  const files = listFiles(contentDir, symlinks);
+  const files = listContentFiles(projectRoot, contentDir, symlinks);
   for (const link of symlinks) problems.warning(display(link), 1, 1, "symlink-in-content", "symbolic links in content/ are ignored; copy the file in instead");
 
   const config = loadSiteConfig(join(contentDir, SITE_CONFIG_FILE), display, problems);
   const maxAliasExpansions = config.limits.maxAliasExpansions;
   const glossary = loadGlossary(join(contentDir, GLOSSARY_FILE), display, problems, maxAliasExpansions);
 
-  const readText = (absolute: string): string | undefined => {
-    const file = display(absolute);
-    const size = statSync(absolute).size;
-    if (size > config.limits.maxFileBytes) {
-      problems.error(file, 1, 1, "file-too-large", `the file is ${size} bytes, over the limit of ${config.limits.maxFileBytes} (limits.maxFileBytes in content/${SITE_CONFIG_FILE})`);
+  const readFile = createFileReader();
+  const readText = ({ absolute, display: file }: ContentFile): string | undefined => {
+    const read = readFile(absolute, config.limits.maxFileBytes);
+    if ("size" in read) {
+      problems.error(file, 1, 1, "file-too-large", `the file is ${read.size} bytes, over the limit of ${config.limits.maxFileBytes} (limits.maxFileBytes in content/${SITE_CONFIG_FILE})`);
       return undefined;
     }
-    return decodeSource(readFileSync(absolute), file, problems);
+    return decodeSource(read.bytes, file, problems);
   };
 
   const sections: SectionSource[] = [];
   const articles: ArticleSource[] = [];
   const idsSeen = new Set<string>();
   const assets: string[] = [];
-  for (const absolute of files) {
-    const rel = relative(contentDir, absolute).split(sep).join("/");
+  for (const entry of files) {
+    const { absolute, rel, display: file } = entry;
     const parts = rel.split("/");
     const name = parts[parts.length - 1]!;
     if (ASSET_EXTENSIONS.test(name)) {
-      if (name.toLowerCase().endsWith(".svg")) checkSvgAsset(absolute, display(absolute), problems);
+      if (name.toLowerCase().endsWith(".svg")) checkSvgAsset(absolute, file, problems);
       assets.push(rel);
       continue;
     }
     if (CODE_FILE.test(name)) {
-      problems.warning(display(absolute), 1, 1, "code-in-content", `"${name}" is ignored: content holds data, never code, and fabu runs nothing from content/`);
+      problems.warning(file, 1, 1, "code-in-content", `"${name}" is ignored: content holds data, never code, and fabu runs nothing from content/`);
       continue;
     }
     if (!name.endsWith(".md")) continue;
-    const text = readText(absolute);
+    const text = readText(entry);
     if (text === undefined) continue;
-    const file = display(absolute);
     if (name === SECTION_FILE) {
       if (parts.length !== 2) {
         problems.error(file, 1, 1, "section-location", `a section is defined by content/<section>/${SECTION_FILE}; move this file to the top level of its section folder`);
@@ -104,22 +104,6 @@ export function loadContent(projectRoot: string, contentDir: string): LoadedCont
   }
   for (const problem of checkAcrossArticles(articles, sections, idsSeen)) problems.add(problem);
   return { config, glossary, sections, articles, assets, problems: problems.all };
-}
-
-/** Symbolic links are never followed: one could point anywhere on the build machine. */
-function listFiles(dir: string, skipped: string[]): string[] {
-  const out: string[] = [];
-  const walk = (current: string) => {
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
-      if (entry.name.startsWith(".")) continue;
-      const full = join(current, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile()) out.push(full);
-      else if (entry.isSymbolicLink()) skipped.push(full);
-    }
-  };
-  walk(dir);
-  return out.sort();
 }
 
 function readYamlFile(absolute: string, display: (p: string) => string, problems: ProblemCollector, maxAliasExpansions: number): { ctx: FieldContext; value: unknown } | undefined {

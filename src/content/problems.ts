@@ -41,9 +41,12 @@ export class ContentValidationError extends Error {
 /** Collects problems for one file so loaders can keep going after the first one. */
 export class ProblemCollector {
   readonly #problems: ContentProblem[] = [];
+  // Counted as added: loaders ask for the count around every file, which must not rescan all problems.
+  #errorCount = 0;
 
   add(problem: ContentProblem): void {
     this.#problems.push(problem);
+    if (problem.severity === "error") this.#errorCount++;
   }
 
   error(file: string, line: number, column: number, rule: string, message: string): void {
@@ -59,10 +62,10 @@ export class ProblemCollector {
   }
 
   get errorCount(): number {
-    return this.#problems.filter((p) => p.severity === "error").length;
+    return this.#errorCount;
   }
 
   get hasErrors(): boolean {
-    return this.#problems.some((p) => p.severity === "error");
+    return this.#errorCount > 0;
   }
 }

@@ -1,17 +1,11 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { FORBIDDEN_KEYS, readPlainYaml } from "./yaml-fast-path.js";
+import { SpotIndex, type DataPath, type Located } from "./yaml-spots.js";
+
+export type { DataPath, Located, Spot } from "./yaml-spots.js";
 
 /** Explicit tags that still mean plain data; anything else (`!!binary`, `!!js/…`, `!include`) is refused. */
 const PLAIN_SCALAR_TAGS = new Set(["str", "int", "float", "bool", "null"].map((name) => `tag:yaml.org,2002:${name}`));
-
-/** Keys that would reach Object.prototype if a later merge or lookup treated them naively. */
-const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
-
-export type DataPath = readonly (string | number)[];
-
-export interface Located {
-  readonly line: number;
-  readonly column: number;
-}
 
 export interface YamlProblem extends Located {
   readonly rule: string;
@@ -20,8 +14,8 @@ export interface YamlProblem extends Located {
 
 export interface YamlData {
   readonly value: unknown;
-  /** Where each key and value stands, relative to the YAML text; look up with `positionOf`. */
-  readonly positions: ReadonlyMap<string, { key?: Located; value: Located; source?: string }>;
+  /** Where each key and value stands, relative to the YAML text. */
+  readonly spots: SpotIndex;
   readonly problems: readonly YamlProblem[];
 }
 
@@ -30,15 +24,18 @@ export interface YamlLimits {
   readonly maxAliasExpansions: number;
 }
 
-export function pathKey(path: DataPath): string {
-  return JSON.stringify(path);
-}
-
 /**
  * Parses YAML as plain data: the core schema only (no timestamps, no `!!binary`, no custom or `js/` tags),
  * unique keys, no prototype keys, bounded alias expansion. Every problem carries a line and column.
  */
 export function parseYamlData(text: string, limits: YamlLimits): YamlData {
+  // Plain `key: value` front matter is read by hand; everything else, and every problem, takes the full parser.
+  const plain = readPlainYaml(text);
+  return plain ? { value: plain.value, spots: plain.spots, problems: [] } : parseYamlDataFully(text, limits);
+}
+
+/** The same, always through the YAML library (exported so tests can hold the fast path to it). */
+export function parseYamlDataFully(text: string, limits: YamlLimits): YamlData {
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, {
     lineCounter,
@@ -58,9 +55,9 @@ export function parseYamlData(text: string, limits: YamlLimits): YamlData {
     const message = opening ? `this ${opening.char} is never closed; add ${opening.closer}` : yamlMessage(issue.code, issue.message);
     problems.push({ ...at(opening?.offset ?? issue.pos[0]), rule: "yaml-syntax", message });
   }
-  if (problems.length > 0) return { value: undefined, positions: new Map(), problems };
+  if (problems.length > 0) return { value: undefined, spots: new SpotIndex(), problems };
 
-  const positions = new Map<string, { key?: Located; value: Located; source?: string }>();
+  const spots = new SpotIndex();
   let expansions = 0;
   const refuse = (node: Node | null | undefined, rule: string, message: string): undefined => {
     problems.push({ ...at(node?.range?.[0] ?? 0), rule, message });
@@ -87,10 +84,10 @@ export function parseYamlData(text: string, limits: YamlLimits): YamlData {
         return refuse(yamlNode, "yaml-tag", `the tag ${yamlNode.tag} is not allowed; front matter holds plain data only`);
       }
       const source = typeof yamlNode.source === "string" ? yamlNode.source : undefined;
-      positions.set(pathKey(path), keyAt ? { key: keyAt, value: valueAt, source } : { value: valueAt, source });
+      spots.set(path, keyAt ? { key: keyAt, value: valueAt, source } : { value: valueAt, source });
       return yamlNode.value;
     }
-    positions.set(pathKey(path), keyAt ? { key: keyAt, value: valueAt } : { value: valueAt });
+    spots.set(path, keyAt ? { key: keyAt, value: valueAt } : { value: valueAt });
     if (isSeq(yamlNode)) {
       return yamlNode.items.map((item, index) => toValue(item, [...path, index], undefined));
     }
@@ -115,7 +112,7 @@ export function parseYamlData(text: string, limits: YamlLimits): YamlData {
   };
 
   const value = toValue(doc.contents, [], undefined);
-  return { value, positions, problems };
+  return { value, spots, problems };
 }
 
 /**

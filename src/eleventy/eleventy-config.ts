@@ -1,4 +1,4 @@
-import type { SiteModel } from "../site/page-model.js";
+import type { ArticlePage, HomePage, ListingPage, NotFoundPage, RedirectPage } from "../site/page-model.js";
 import { serialiseJsonLd } from "../site/structured-data.js";
 
 /** The subset of Eleventy's UserConfig we use; Eleventy ships no TypeScript types. */
@@ -20,10 +20,20 @@ export interface EleventyUserConfig {
   addWatchTarget(target: string): void;
 }
 
+/** The pages one Eleventy run lays out (a build may lay out a site in several runs). */
+export interface PagesToLayOut {
+  readonly articles: readonly ArticlePage[];
+  readonly listings: readonly ListingPage[];
+  /** Each script's home page (and its search page), and the site root. */
+  readonly homes: readonly HomePage[];
+  readonly notFound: readonly NotFoundPage[];
+  readonly redirects: readonly RedirectPage[];
+}
+
 export interface EleventyWiring {
   readonly templatesDir: string;
   readonly outputDir: string;
-  readonly model: SiteModel;
+  readonly pages: PagesToLayOut;
   readonly readBody: (key: string) => string;
   /** Fingerprinted theme assets by plain name, e.g. `style.css` → `/assets/style.1a2b3c4d5e.css`. */
   readonly assets: Readonly<Record<string, string>>;
@@ -51,15 +61,7 @@ export function configureEleventy(wiring: EleventyWiring): (config: EleventyUser
     config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
 
     // Data
-    const { model } = wiring;
-    config.addGlobalData("fabu", {
-      articles: model.articles,
-      listings: model.listings,
-      homes: [...model.homes, model.root],
-      notFound: model.notFound,
-      redirects: model.redirects,
-      assets: wiring.assets,
-    });
+    config.addGlobalData("fabu", { ...wiring.pages, assets: wiring.assets });
 
     // Every page's output path is precomputed; a function avoids compiling a permalink template per page.
     config.addGlobalData("permalink", () => (data: { p?: { outputPath?: string } }) => data.p?.outputPath ?? false);

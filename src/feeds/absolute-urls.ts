@@ -18,6 +18,23 @@ const URL_PROPERTIES = ["href", "src", "cite", "poster", "longDesc"] as const;
  * and so is a value that is not a URL at all.
  */
 export function absolutizeHtml(html: string, baseUrl: string): string {
+  const key = `${baseUrl}\0${html}`;
+  const known = recentResults.get(key);
+  if (known !== undefined) return known;
+  const result = absolutize(html, baseUrl);
+  if (recentResults.size >= RECENT_LIMIT) recentResults.clear();
+  recentResults.set(key, result);
+  return result;
+}
+
+/**
+ * The same article is in the site's feed and its section's, in three formats: six parses of one body.
+ * A few hundred recent results (a few MB) spare five of them.
+ */
+const RECENT_LIMIT = 400;
+const recentResults = new Map<string, string>();
+
+function absolutize(html: string, baseUrl: string): string {
   const base = new URL(baseUrl);
   const tree: Root = fromHtml(html, { fragment: true });
   walkInDocumentOrder<Root | RootContent, undefined>(tree, undefined, (node) => {

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { dropOtherGenerations, pruneUnused } from "./cache-prune.js";
+import { codeFingerprint } from "./code-fingerprint.js";
 import type { RenderedArticle } from "./render-article.js";
 import type { RenderTask } from "./render-pool.js";
 import type { RenderSettings } from "./render-settings.js";
@@ -22,7 +22,9 @@ export interface RenderCache {
   set(key: string, value: RenderedArticle): RenderedArticle;
   /** One script's rendered body HTML of an entry. */
   body(key: string, script: Script): string;
-  /** Removes entries this build did not use, so the cache holds one site's worth. */
+  /** The folder of this code's entries (`<root>/<generation>/`), where `bodyFile` finds bodies. */
+  readonly dir: string;
+  /** Removes entries this build did not use, once they are as many as the used ones (see pruneUnused). */
   prune(): void;
   /** Deletes the whole cache (a throw-away cache for a build run with --no-cache). */
   discard(): void;
@@ -35,9 +37,11 @@ const RENDERING_LIBRARIES = ["opencc-js", "unified", "remark-parse", "remark-gfm
  * the build holds only the texts in memory (bodies are most of the bytes: at 100,000 articles in two
  * scripts, well over a gigabyte) and reads each body once, when its page is laid out.
  */
-export function openRenderCache(dir: string, settings: RenderSettings): RenderCache {
+export function openRenderCache(root: string, settings: RenderSettings): RenderCache {
+  const fingerprint = createHash("sha256").update(codeFingerprint(RENDERING_LIBRARIES)).update(JSON.stringify(settings)).digest("hex");
+  const generation = fingerprint.slice(0, 16);
+  const dir = join(root, generation);
   mkdirSync(dir, { recursive: true });
-  const fingerprint = createHash("sha256").update(codeFingerprint()).update(JSON.stringify(settings)).digest("hex");
   const used = new Set<string>();
   const metaPath = (key: string) => join(dir, `${key}.json`);
   const bodyPath = (key: string, script: Script) => join(dir, `${key}.${script}.html`);
@@ -72,41 +76,21 @@ export function openRenderCache(dir: string, settings: RenderSettings): RenderCa
       return stored;
     },
     body: (key, script) => readFileSync(bodyPath(key, script), "utf8"),
+    dir,
     prune() {
-      for (const name of readdirSync(dir)) {
-        if (!used.has(name.slice(0, name.indexOf(".")))) rmSync(join(dir, name), { force: true });
-      }
+      pruneUnused(dir, used);
+      dropOtherGenerations(root, generation);
     },
     discard() {
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(root, { recursive: true, force: true });
     },
   };
 }
 
-let cachedCodeFingerprint: string | undefined;
-
-/** A hash of fabu's own compiled code and the rendering libraries' versions: new code, new cache keys. */
-function codeFingerprint(): string {
-  if (cachedCodeFingerprint) return cachedCodeFingerprint;
-  const hash = createHash("sha256");
-  const srcRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (/\.[jt]s$/.test(name)) hash.update(name).update(readFileSync(full));
-    }
-  };
-  walk(srcRoot);
-  const require = createRequire(import.meta.url);
-  for (const name of RENDERING_LIBRARIES) {
-    // Most of these packages do not export package.json, so look for it in the folders Node would search.
-    const manifest = (require.resolve.paths(name) ?? []).map((dir) => join(dir, name, "package.json")).find((file) => existsSync(file));
-    const version = manifest ? (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version : "?";
-    hash.update(`${name}@${version}`);
-  }
-  cachedCodeFingerprint = hash.digest("hex");
-  return cachedCodeFingerprint;
+/** The file of a rendered body by its key as pages carry it (`<entry key>/<script>`). */
+export function bodyFile(dir: string, bodyKey: string): string {
+  const [key, script] = bodyKey.split("/") as [string, Script];
+  return join(dir, `${key}.${script}.html`);
 }
 
 export function renderCacheDir(projectRoot: string): string {

@@ -8,6 +8,8 @@ import { ContentValidationError, formatProblem } from "../content/problems.js";
 export interface ServeOptions {
   readonly drafts: boolean;
   readonly port: number;
+  /** Build the search index when the preview starts (Pagefind takes minutes on a large archive). */
+  readonly search?: boolean;
   readonly log: (line: string) => void;
 }
 
@@ -23,12 +25,18 @@ export async function serveSite(paths: ProjectPaths, options: ServeOptions): Pro
   const previewPaths: ProjectPaths = { ...paths, output: join(paths.root, PREVIEW_DIR) };
   const server = EleventyDevServer.getServer("fabu", previewPaths.output, { liveReload: true, domDiff: false, showVersion: false, logger: { log: options.log, info: options.log, error: options.log, forceLog: options.log } });
 
+  let searchBuilt = false;
   const rebuild = async (reason: string): Promise<void> => {
     const started = performance.now();
     try {
-      const summary = await buildSite(previewPaths, { drafts: options.drafts, log: options.log, cdn: false });
-      options.log(`fabu: ${reason}: rebuilt ${summary.pages} pages in ${Math.round(performance.now() - started)} ms`);
+      // The search index (with --search) is built once, when the preview starts: on a large site it takes
+      // longer than everything else, and a preview's search need not know the article saved a moment ago.
+      const search = !options.search ? false : searchBuilt ? "keep" : true;
+      const summary = await buildSite(previewPaths, { drafts: options.drafts, log: options.log, cdn: false, search });
+      searchBuilt = true;
       server.reload();
+      // Logged once the reload is sent: the benchmark times a save to this line.
+      options.log(`fabu: ${reason}: rebuilt ${summary.pages} pages in ${Math.round(performance.now() - started)} ms`);
     } catch (error) {
       if (!(error instanceof ContentValidationError)) throw error;
       const lines = error.problems.map(formatProblem);
@@ -39,10 +47,6 @@ export async function serveSite(paths: ProjectPaths, options: ServeOptions): Pro
     }
   };
 
-  await rebuild("start");
-  server.serve(options.port);
-  options.log(`fabu: previewing on http://localhost:${options.port}/ (drafts ${options.drafts ? "shown" : "hidden"})`);
-
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   const schedule = (reason: string) => {
@@ -51,8 +55,13 @@ export async function serveSite(paths: ProjectPaths, options: ServeOptions): Pro
       running = running.then(() => rebuild(reason)).catch((error: unknown) => options.log(`fabu: ${(error as Error).stack ?? String(error)}`));
     }, DEBOUNCE_MS);
   };
+  // Watching starts before the first build, so that a file saved while it runs is not missed.
   for (const dir of [paths.content, paths.templates]) {
     watch(dir, { recursive: true }, (_event, name) => schedule(`changed ${name ?? dir}`));
   }
+  running = rebuild("start");
+  await running;
+  server.serve(options.port);
+  options.log(`fabu: previewing on http://localhost:${options.port}/ (drafts ${options.drafts ? "shown" : "hidden"})`);
   await new Promise<never>(() => {});
 }

@@ -2,11 +2,13 @@ import type { SiteConfig } from "../config/site-config.js";
 import type { ArticleSource } from "../content/article.js";
 import type { SectionSource } from "../content/section.js";
 import type { RenderedArticle } from "../render/render-article.js";
-import { formatNewsDate, toIsoWithOffset, wallClockAt } from "../time/zoned-date.js";
 import { buildArticlePages } from "./article-pages.js";
 import { LABELS } from "./labels.js";
-import { buildListingPages, type ListingSpec } from "./listing-pages.js";
-import type { ArticleListItem, ArticlePage, FeedLink, HomePage, ListingPage, NotFoundPage, PageBase, RedirectPage } from "./page-types.js";
+import { listArticles, type ListedArticle } from "./listed-articles.js";
+import { buildListingPages } from "./listing-pages.js";
+import { groupBy, listingSpecs } from "./listing-specs.js";
+import { perScript } from "./per-script.js";
+import type { Alternate, ArticlePage, FeedLink, HomePage, ListingPage, NotFoundPage, PageBase, RedirectPage } from "./page-types.js";
 import { otherScript, SCRIPTS, type Script } from "./scripts.js";
 import { createUrlScheme, outputPathOf, type FeedFormat, type UrlScheme } from "./urls.js";
 
@@ -60,52 +62,58 @@ const FEED_TYPES: Record<FeedFormat, string> = { atom: "application/atom+xml", r
 export function buildSiteModel(input: ModelInput): SiteModel {
   const { config } = input;
   const urls = createUrlScheme(config.url, config.pathPrefix, config.timeZone);
-  const oldestFirst = [...input.articles].sort((a, b) => a.date.epochMs - b.date.epochMs || (a.id < b.id ? -1 : 1));
+  const oldestFirst = listArticles(input.articles, input.rendered, urls, config.timeZone);
   const newestFirst = [...oldestFirst].reverse();
+  const bySection = groupBy(oldestFirst, (a) => a.source.section);
+  const newestInSection = (key: string) => [...(bySection.get(key) ?? [])].reverse();
   const sections = [...input.sections].sort((a, b) => a.weight - b.weight || (a.key < b.key ? -1 : 1));
   const sectionName = (key: string, script: Script) => input.sectionText.get(key)?.name[script] ?? key;
 
   const feedLinks = (script: Script, listingUrl: string, title: string): FeedLink[] =>
     (Object.keys(FEED_TYPES) as FeedFormat[]).map((format) => ({ type: FEED_TYPES[format], title: `${title} (${format === "json" ? "JSON Feed" : format === "rss" ? "RSS" : "Atom"})`, href: urls.withPrefix(urls.feed(listingUrl, format)) }));
 
-  const base = (script: Script, urlFor: (s: Script) => string, pageTitle: string, description: string, feeds: readonly FeedLink[] = feedLinks(script, urls.home(script), config.title[script])): PageBase => {
-    const url = urlFor(script);
+  // Every page of a script shows the same navigation and (unless it has its own) the site's feeds: one
+  // shared copy each instead of one per page, of which there are tens of thousands.
+  const navOf = perScript((script) => sections.map((s) => ({ key: s.key, name: sectionName(s.key, script), href: urls.withPrefix(urls.section(script, s.key)) })));
+  const siteFeedsOf = perScript((script) => feedLinks(script, urls.home(script), config.title[script]));
+  const homeHrefOf = perScript((script) => urls.withPrefix(urls.home(script)));
+  const pageUrls = (urlFor: (s: Script) => string): PageUrls => {
+    const path = perScript(urlFor);
+    const absolute = perScript((s) => urls.absolute(path[s]));
+    return { path, absolute, alternates: [...SCRIPTS.map((s) => ({ hreflang: s, href: absolute[s] })), { hreflang: "x-default", href: absolute[config.defaultScript] }] };
+  };
+  const base: ModelContext["base"] = (script, page, pageTitle, description, feeds = siteFeedsOf[script]) => {
+    const url = page.path[script];
     return {
       script,
       outputPath: outputPathOf(url),
       href: urls.withPrefix(url),
-      canonical: urls.absolute(url),
-      alternates: [...SCRIPTS.map((s) => ({ hreflang: s, href: urls.absolute(urlFor(s)) })), { hreflang: "x-default", href: urls.absolute(urlFor(config.defaultScript)) }],
-      switchHref: urls.withPrefix(urlFor(otherScript(script))),
+      canonical: page.absolute[script],
+      alternates: page.alternates,
+      switchHref: urls.withPrefix(page.path[otherScript(script)]),
       pageTitle,
       description,
       labels: LABELS[script],
       siteTitle: config.title[script],
-      homeHref: urls.withPrefix(urls.home(script)),
-      nav: sections.map((s) => ({ key: s.key, name: sectionName(s.key, script), href: urls.withPrefix(urls.section(script, s.key)) })),
+      homeHref: homeHrefOf[script],
+      nav: navOf[script],
       feeds,
       indexable: true,
     };
   };
-  const listItem = (article: ArticleSource, script: Script): ArticleListItem => ({
-    title: input.rendered.get(article.id)!.text[script].title,
-    href: urls.withPrefix(urls.article(script, article.id, article.date)),
-    dateText: formatNewsDate(article.date, config.timeZone),
-    dateIso: toIsoWithOffset(article.date.epochMs, config.timeZone),
-  });
-  const shared: ModelContext = { input, urls, base, listItem, sectionName, feedLinks };
+  const shared: ModelContext = { input, urls, pageUrls, base, sectionName, feedLinks };
 
   const articles = buildArticlePages(shared, newestFirst);
-  const listings = buildListingPages(shared, listingSpecs(input, urls, oldestFirst, sections));
+  const listings = buildListingPages(shared, listingSpecs(input, urls, oldestFirst, sections, bySection));
 
   const homes: HomePage[] = SCRIPTS.map((script) => ({
-    ...base(script, (s) => urls.home(s), config.title[script], config.description[script]),
+    ...base(script, pageUrls((s) => urls.home(s)), config.title[script], config.description[script]),
     kind: "home",
-    latest: newestFirst.slice(0, LATEST_ON_HOME).map((a) => listItem(a, script)),
+    latest: newestFirst.slice(0, LATEST_ON_HOME).map((a) => a.item[script]),
     sections: sections.map((section) => ({
       name: sectionName(section.key, script),
       href: urls.withPrefix(urls.section(script, section.key)),
-      articles: newestFirst.filter((a) => a.section === section.key).slice(0, PER_SECTION_ON_HOME).map((a) => listItem(a, script)),
+      articles: newestInSection(section.key).slice(0, PER_SECTION_ON_HOME).map((a) => a.item[script]),
     })),
     archiveHref: urls.withPrefix(urls.archive(script)),
     tagsHref: urls.withPrefix(urls.tags(script)),
@@ -114,20 +122,21 @@ export function buildSiteModel(input: ModelInput): SiteModel {
   const root: HomePage = { ...defaultHome, outputPath: "index.html" };
 
   const notFound: NotFoundPage[] = SCRIPTS.map((script) => ({
-    ...base(script, (s) => urls.notFound(s), `${LABELS[script].notFoundTitle} - ${config.title[script]}`, LABELS[script].notFoundText),
+    ...base(script, pageUrls((s) => urls.notFound(s)), `${LABELS[script].notFoundTitle} - ${config.title[script]}`, LABELS[script].notFoundText),
     kind: "not-found",
     indexable: false,
   }));
   const rootNotFound = notFound.find((p) => p.script === config.defaultScript)!;
 
+  const ids = (list: readonly ListedArticle[]) => list.slice(0, config.feedSize).map((a) => a.source.id);
   const feeds: FeedPlan[] = SCRIPTS.flatMap((script) => [
-    { script, title: config.title[script], description: config.description[script], listingUrl: urls.home(script), articleIds: newestFirst.slice(0, config.feedSize).map((a) => a.id) },
+    { script, title: config.title[script], description: config.description[script], listingUrl: urls.home(script), articleIds: ids(newestFirst) },
     ...sections.map((section) => ({
       script,
       title: `${config.title[script]} — ${sectionName(section.key, script)}`,
       description: `${sectionName(section.key, script)}：${config.description[script]}`,
       listingUrl: urls.section(script, section.key),
-      articleIds: newestFirst.filter((a) => a.section === section.key).slice(0, config.feedSize).map((a) => a.id),
+      articleIds: ids(newestInSection(section.key)),
     })),
   ]);
 
@@ -147,91 +156,21 @@ export function buildSiteModel(input: ModelInput): SiteModel {
   return { articles, listings, homes, root, notFound: [...notFound, { ...rootNotFound, outputPath: "404.html" }], redirects, feeds, urls };
 }
 
+/** A page's path and absolute URL in each script and its hreflang links: one set for its two scripts. */
+export interface PageUrls {
+  readonly path: Readonly<Record<Script, string>>;
+  readonly absolute: Readonly<Record<Script, string>>;
+  readonly alternates: readonly Alternate[];
+}
+
 export interface ModelContext {
   readonly input: ModelInput;
   readonly urls: UrlScheme;
-  readonly base: (script: Script, urlFor: (s: Script) => string, pageTitle: string, description: string, feeds?: readonly FeedLink[]) => PageBase;
+  /** The URLs of a page whose path in each script is `urlFor`, shared by the page's two scripts. */
+  readonly pageUrls: (urlFor: (s: Script) => string) => PageUrls;
+  /** The fields every page has. */
+  readonly base: (script: Script, page: PageUrls, pageTitle: string, description: string, feeds?: readonly FeedLink[]) => PageBase;
   /** The Atom, RSS and JSON feeds of a listing, as `<link rel="alternate">` entries. */
   readonly feedLinks: (script: Script, listingUrl: string, title: string) => FeedLink[];
-  readonly listItem: (article: ArticleSource, script: Script) => ArticleListItem;
   readonly sectionName: (key: string, script: Script) => string;
-}
-
-/** Every listing of the site: sections, years, months and tags, each with its articles oldest first. */
-function listingSpecs(input: ModelInput, urls: UrlScheme, oldestFirst: readonly ArticleSource[], sections: readonly SectionSource[]): ListingSpec[] {
-  const { timeZone } = input.config;
-  const specs: ListingSpec[] = [];
-  for (const section of sections) {
-    specs.push({
-      listing: "section",
-      urlFor: (s) => urls.section(s, section.key),
-      heading: (s) => input.sectionText.get(section.key)?.name[s] ?? section.key,
-      introHtml: (s) => input.sectionText.get(section.key)?.introHtml[s] ?? "",
-      articles: oldestFirst.filter((a) => a.section === section.key),
-      feedListing: true,
-    });
-  }
-  const byYear = groupBy(oldestFirst, (a) => String(wallClockAt(a.date.epochMs, timeZone).year));
-  const byMonth = groupBy(oldestFirst, (a) => {
-    const w = wallClockAt(a.date.epochMs, timeZone);
-    return `${w.year}-${String(w.month).padStart(2, "0")}`;
-  });
-  for (const [year, articles] of byYear) {
-    specs.push({ listing: "year", urlFor: (s) => urls.year(s, Number(year)), heading: (s) => LABELS[s].year(Number(year)), introHtml: () => "", articles });
-  }
-  for (const [key, articles] of byMonth) {
-    const [year, month] = key.split("-").map(Number) as [number, number];
-    specs.push({ listing: "month", urlFor: (s) => urls.month(s, year, month), heading: (s) => LABELS[s].month(year, month), introHtml: () => "", articles });
-  }
-  const byTag = new Map<string, ArticleSource[]>();
-  for (const article of oldestFirst) {
-    for (const key of new Set(input.rendered.get(article.id)!.text["zh-Hans"].tags)) {
-      const list = byTag.get(key);
-      if (list) list.push(article);
-      else byTag.set(key, [article]);
-    }
-  }
-  const tagName = (key: string, script: Script) => {
-    const article = byTag.get(key)![0]!;
-    const text = input.rendered.get(article.id)!.text;
-    return text[script].tags[text["zh-Hans"].tags.indexOf(key)] ?? key;
-  };
-  for (const [key, articles] of [...byTag].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    const slug = input.tagSlugs.get(key)!;
-    specs.push({ listing: "tag", urlFor: (s) => urls.tag(s, slug), heading: (s) => LABELS[s].tagHeading(tagName(key, s)), introHtml: () => "", articles });
-  }
-  specs.push({
-    listing: "archive",
-    urlFor: (s) => urls.archive(s),
-    heading: (s) => LABELS[s].archive,
-    introHtml: () => "",
-    articles: [],
-    groups: (s) => [
-      ...[...byYear].reverse().map(([year, list]) => ({ name: LABELS[s].year(Number(year)), href: urls.withPrefix(urls.year(s, Number(year))), count: list.length })),
-      ...[...byMonth].reverse().map(([key, list]) => {
-        const [year, month] = key.split("-").map(Number) as [number, number];
-        return { name: LABELS[s].month(year, month), href: urls.withPrefix(urls.month(s, year, month)), count: list.length };
-      }),
-    ],
-  });
-  specs.push({
-    listing: "tags",
-    urlFor: (s) => urls.tags(s),
-    heading: (s) => LABELS[s].tags,
-    introHtml: () => "",
-    articles: [],
-    groups: (s) => [...byTag].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1)).map(([key, list]) => ({ name: tagName(key, s), href: urls.withPrefix(urls.tag(s, input.tagSlugs.get(key)!)), count: list.length })),
-  });
-  return specs;
-}
-
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const list = out.get(key);
-    if (list) list.push(item);
-    else out.set(key, [item]);
-  }
-  return out;
 }

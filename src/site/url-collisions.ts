@@ -1,7 +1,7 @@
 import type { ArticleSource } from "../content/article.js";
 import type { ContentProblem } from "../content/problems.js";
 import { SCRIPTS } from "./scripts.js";
-import type { SiteModel } from "./page-model.js";
+import type { RedirectPage, SiteModel } from "./page-model.js";
 import type { UrlScheme } from "./urls.js";
 
 /**
@@ -36,13 +36,18 @@ export function findUrlCollisions(sources: readonly ArticleSource[], urls: UrlSc
  * alias, naming what it collides with. Compared ignoring case, as on case-insensitive hosts.
  */
 export function findAliasCollisions(model: SiteModel, articles: readonly ArticleSource[]): ContentProblem[] {
+  // Only aliases can collide here; most sites have none, so skip indexing every page's path.
+  if (!articles.some((article) => article.aliases.length > 0)) return [];
   const taken = new Map<string, string>();
   const pages = [...model.articles, ...model.listings, ...model.homes, model.root, ...model.notFound];
   for (const page of pages) taken.set(page.outputPath.normalize("NFC").toLowerCase(), `the page /${page.outputPath}`);
+  // The first redirect for each alias, by lookup rather than a scan of every redirect per alias.
+  const redirectFrom = new Map<string, RedirectPage>();
+  for (const redirect of model.redirects) if (!redirectFrom.has(redirect.from)) redirectFrom.set(redirect.from, redirect);
   const problems: ContentProblem[] = [];
   for (const article of articles) {
     for (const alias of article.aliases) {
-      const redirect = model.redirects.find((r) => r.from === alias.value)!;
+      const redirect = redirectFrom.get(alias.value)!;
       const key = redirect.outputPath.normalize("NFC").toLowerCase();
       const owner = taken.get(key);
       if (owner) {

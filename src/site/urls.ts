@@ -69,5 +69,5 @@ export function createUrlScheme(siteUrl: string, pathPrefix: string, timeZone: s
 /** The file a URL is written to, relative to the output folder. */
 export function outputPathOf(url: string): string {
   const path = url.endsWith("/") ? `${url}index.html` : url;
-  return path.replace(/^\//, "");
+  return path.startsWith("/") ? path.slice(1) : path;
 }

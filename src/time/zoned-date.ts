@@ -50,7 +50,7 @@ function parseOffsetMinutes(offset: string): number {
 
 const formatterCache = new Map<string, Intl.DateTimeFormat>();
 
-function partsFormatter(timeZone: string): Intl.DateTimeFormat {
+function wallClockFormatter(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatterCache.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat("en-US", {
@@ -62,7 +62,6 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
       hour: "2-digit",
       minute: "2-digit",
       second: "2-digit",
-      weekday: "short",
     });
     formatterCache.set(timeZone, formatter);
   }
@@ -71,7 +70,7 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
 
 export function isKnownTimeZone(timeZone: string): boolean {
   try {
-    partsFormatter(timeZone);
+    wallClockFormatter(timeZone);
     return true;
   } catch {
     return false;
@@ -90,7 +89,6 @@ export interface WallClock {
   readonly offsetMinutes: number;
 }
 
-const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 /** Zone offsets only change on quarter-hour boundaries, so one Intl lookup serves a whole quarter hour. */
 const QUARTER_HOUR_MS = 15 * 60_000;
 const offsetCache = new Map<string, Map<number, number>>();
@@ -102,39 +100,47 @@ export function offsetMinutesAt(epochMs: number, timeZone: string): number {
   const bucket = Math.floor(epochMs / QUARTER_HOUR_MS);
   let offset = zone.get(bucket);
   if (offset === undefined) {
-    offset = wallClockFromIntl(bucket * QUARTER_HOUR_MS, timeZone).offsetMinutes;
+    offset = offsetFromIntl(bucket * QUARTER_HOUR_MS, timeZone);
     zone.set(bucket, offset);
   }
   return offset;
 }
 
+/** The last reading: an instant is often shown several ways in a row (its date, its ISO form, its URL). */
+let lastReading: { readonly epochMs: number; readonly timeZone: string; readonly wall: WallClock } | undefined;
+
 export function wallClockAt(epochMs: number, timeZone: string): WallClock {
+  if (lastReading?.epochMs === epochMs && lastReading.timeZone === timeZone) return lastReading.wall;
   const offsetMinutes = offsetMinutesAt(epochMs, timeZone);
-  const wall = new Date(epochMs + offsetMinutes * 60_000);
-  return {
-    year: wall.getUTCFullYear(),
-    month: wall.getUTCMonth() + 1,
-    day: wall.getUTCDate(),
-    hour: wall.getUTCHours(),
-    minute: wall.getUTCMinutes(),
-    second: wall.getUTCSeconds(),
-    weekday: wall.getUTCDay(),
+  const date = new Date(epochMs + offsetMinutes * 60_000);
+  const wall = {
+    year: date.getUTCFullYear(),
+    month: date.getUTCMonth() + 1,
+    day: date.getUTCDate(),
+    hour: date.getUTCHours(),
+    minute: date.getUTCMinutes(),
+    second: date.getUTCSeconds(),
+    weekday: date.getUTCDay(),
     offsetMinutes,
   };
+  lastReading = { epochMs, timeZone, wall };
+  return wall;
 }
 
-function wallClockFromIntl(epochMs: number, timeZone: string): WallClock {
-  const parts: Record<string, string> = {};
-  for (const part of partsFormatter(timeZone).formatToParts(new Date(epochMs))) parts[part.type] = part.value;
-  const year = Number(parts.year);
-  const month = Number(parts.month);
-  const day = Number(parts.day);
-  const hour = Number(parts.hour);
-  const minute = Number(parts.minute);
-  const second = Number(parts.second);
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
-  const offsetMinutes = Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60_000);
-  return { year, month, day, hour, minute, second, weekday: WEEKDAYS.indexOf(parts.weekday ?? ""), offsetMinutes };
+/** `11/13/2020, 14:45:00`: how en-US writes the fields wallClockFormatter asks for. */
+const US_WALL_CLOCK = /^(\d{2})\/(\d{2})\/(\d+), (\d{2}):(\d{2}):(\d{2})$/;
+
+/** The zone's UTC offset in minutes at an instant, from the wall-clock time Intl gives for it there. */
+function offsetFromIntl(epochMs: number, timeZone: string): number {
+  const formatter = wallClockFormatter(timeZone);
+  // format() read with a fixed pattern costs a fraction of formatToParts(), which builds an object per
+  // field; anything the pattern does not match (another ICU's punctuation) is read from the parts.
+  const match = US_WALL_CLOCK.exec(formatter.format(epochMs));
+  const parts: Record<string, string | undefined> = {};
+  if (match) [, parts.month, parts.day, parts.year, parts.hour, parts.minute, parts.second] = match;
+  else for (const part of formatter.formatToParts(new Date(epochMs))) parts[part.type] = part.value;
+  const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60_000);
 }
 
 /** Finds the instant whose wall-clock time in `timeZone` equals the given one (first match across a DST gap). */

@@ -36,7 +36,7 @@ describe("fabu serve: the preview server", () => {
 
   beforeAll(async () => {
     project = createTempProject({ sampleContent: true });
-    server = spawn(process.execPath, [CLI, "serve", "--root", project.root, "--port", String(PORT)], { stdio: ["ignore", "pipe", "pipe"] });
+    server = spawn(process.execPath, [CLI, "serve", "--root", project.root, "--port", String(PORT), "--search"], { stdio: ["ignore", "pipe", "pipe"] });
     server.stdout!.on("data", (chunk: Buffer) => (log += chunk.toString()));
     server.stderr!.on("data", (chunk: Buffer) => (log += chunk.toString()));
     await until(async () => (log.includes("previewing on") ? true : undefined));
@@ -60,6 +60,9 @@ describe("fabu serve: the preview server", () => {
       return text?.includes("<h1>网络扶贫成效显著</h1>") ? text : undefined;
     });
     expect(html).toContain("网络扶贫成效显著");
+    // The search index built at start is carried over to the rebuilt preview.
+    expect(await page("/pagefind/pagefind.js")).toBeDefined();
+    expect(await page("/pagefind/fabu-query.zh-hant.json")).toBeDefined();
   });
 
   it("reports a content error in the terminal and keeps serving the last good preview", async () => {

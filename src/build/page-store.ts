@@ -1,0 +1,117 @@
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { dropOtherGenerations, pruneUnused } from "../render/cache-prune.js";
+import { codeFingerprint } from "../render/code-fingerprint.js";
+
+/**
+ * A persistent store of laid-out pages (`.cache/pages/`), keyed by everything a page is made from, so a
+ * rebuild after a one-article change lays out only the pages that show that article; every other page is
+ * linked from the store. CI restores it with the render cache.
+ *
+ * A page's key is the hash of its plan (the page's whole data: texts, lists of articles, links, the body's
+ * render-cache key) and of the layout fingerprint (templates, theme asset names, site config, fabu's code
+ * and the layout libraries' versions). The templates see nothing but the plan and the asset names, so equal
+ * keys give equal pages; tests/build/page-store.test.ts builds both ways and compares.
+ *
+ * Pages of one layout fingerprint live in their own folder (`<root>/<generation>/`); a new fingerprint starts
+ * a new folder and the old one is deleted in the background.
+ *
+ * Pages are hard-linked into the output where the file system allows (copied otherwise): output files are
+ * never written in place, only replaced, so an output file and its store entry can share storage.
+ */
+export interface PageStore {
+  keyOf(plan: unknown): string;
+  /** Puts the stored page for `key` at `target`; false if there is none. */
+  restore(key: string, target: string): boolean;
+  /** Keeps the just-written page at `source` as the page for `key`. */
+  keep(key: string, source: string): void;
+  /** Removes pages this build did not use, once they are as many as the used ones (see pruneUnused). */
+  prune(): void;
+}
+
+const LAYOUT_LIBRARIES = ["@11ty/eleventy", "nunjucks"];
+
+export interface LayoutInputs {
+  readonly templatesDir: string;
+  /** Fingerprinted theme assets by plain name. */
+  readonly assets: Readonly<Record<string, string>>;
+  /** The site's configuration, as the templates may show any of it. */
+  readonly config: unknown;
+}
+
+export function openPageStore(root: string, layout: LayoutInputs): PageStore {
+  const fingerprint = layoutFingerprint(layout);
+  const generation = fingerprint.slice(0, 16);
+  const dir = join(root, generation);
+  mkdirSync(dir, { recursive: true });
+  const used = new Set<string>();
+  const pathOf = (key: string) => join(dir, `${key}.html`);
+  return {
+    keyOf: (plan) => createHash("sha256").update(fingerprint).update(JSON.stringify(plan)).digest("hex"),
+    restore(key, target) {
+      if (!placeFile(pathOf(key), target)) return false;
+      used.add(key);
+      return true;
+    },
+    keep(key, source) {
+      used.add(key);
+      const stored = pathOf(key);
+      if (existsSync(stored)) return;
+      try {
+        linkSync(source, stored);
+      } catch {
+        // Another file system, or a concurrent build stored the same page first: a copy does as well.
+        if (!existsSync(stored)) copyAtomically(source, stored);
+      }
+    },
+    prune() {
+      pruneUnused(dir, used);
+      dropOtherGenerations(root, generation);
+    },
+  };
+}
+
+/** false when there is no such page (or a concurrent build just pruned it): the page is then laid out. */
+function placeFile(stored: string, target: string): boolean {
+  try {
+    linkSync(stored, target);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
+  }
+  try {
+    copyFileSync(stored, target);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function copyAtomically(source: string, target: string): void {
+  const temporary = `${target}.${process.pid}.tmp`;
+  try {
+    copyFileSync(source, temporary);
+    linkSync(temporary, target);
+  } catch {
+    // best effort: the page is simply laid out again next time
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+}
+
+function layoutFingerprint(layout: LayoutInputs): string {
+  const hash = createHash("sha256").update(codeFingerprint(LAYOUT_LIBRARIES));
+  hash.update(JSON.stringify(layout.assets)).update("\0").update(JSON.stringify(layout.config)).update("\0");
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const full = join(dir, name);
+      // Archetypes are for `fabu new`, not for pages.
+      if (dir === layout.templatesDir && name === "archetypes") continue;
+      if (statSync(full).isDirectory()) walk(full);
+      else hash.update(relative(layout.templatesDir, full)).update("\0").update(readFileSync(full)).update("\0");
+    }
+  };
+  walk(layout.templatesDir);
+  return hash.digest("hex");
+}
