@@ -14,20 +14,12 @@ export interface BuildOptions {
   readonly timings?: boolean;
   /** false: ignore the render cache and the page store (a clean build). */
   readonly cache?: boolean;
-  /**
-   * Build the Pagefind search index (default); false leaves search out; `keep` moves the index of the output
-   * being replaced over (the preview rebuilds it only when it starts).
-   */
-  readonly search?: boolean | "keep";
+  /** Build the Pagefind search index (default); false leaves search out. */
+  readonly search?: boolean;
   /** Publish embargoed (future-dated) articles too. */
   readonly future?: boolean;
   /** Build as of this instant (`2020-11-13 14:45` in the site's zone, or ISO with offset); default: now. */
   readonly now?: string;
-  /**
-   * Write `_headers` and the manifest of paths changed since the previous build (default); false for the
-   * preview, which no CDN serves.
-   */
-  readonly cdn?: boolean;
   /** Also write `.br` and `.gz` beside every text file, for hosts that serve precompressed files. */
   readonly precompress?: boolean;
 }
@@ -55,19 +47,17 @@ export async function buildSite(paths: ProjectPaths, options: BuildOptions): Pro
   const staging = createStagingDir(paths.output);
   try {
     const pageStoreDir = options.cache === false ? undefined : join(paths.root, ".cache", "pages");
-    const pages = await writeSite(site, paths, staging, { search: options.search ?? true, keepSearchFrom: paths.output, pageStoreDir, log: options.timings ? options.log : undefined });
+    const pages = await writeSite(site, paths, staging, { search: options.search ?? true, pageStoreDir, log: options.timings ? options.log : undefined });
     stage("layout (Eleventy), feeds, sitemaps, search index");
-    if (options.cdn ?? true) {
-      const precompress = options.precompress ?? false;
-      await writeCdnFiles(staging, {
-        previous: paths.output,
-        pathPrefix: site.config.pathPrefix,
-        brotli: precompress,
-        gzip: precompress,
-        cacheDir: join(paths.root, ".cache", "precompress"),
-      });
-      stage(precompress ? "_headers, precompressed files, changed-paths manifest" : "_headers, changed-paths manifest");
-    }
+    const precompress = options.precompress ?? false;
+    await writeCdnFiles(staging, {
+      previous: paths.output,
+      pathPrefix: site.config.pathPrefix,
+      brotli: precompress,
+      gzip: precompress,
+      cacheDir: join(paths.root, ".cache", "precompress"),
+    });
+    stage(precompress ? "_headers, precompressed files, changed-paths manifest" : "_headers, changed-paths manifest");
     await withOutputLock(paths.output, options.log, () => publishStaging(staging, paths.output));
     site.finishCache();
     pages?.prune();

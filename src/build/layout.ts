@@ -1,4 +1,6 @@
-import { existsSync } from "node:fs";
+import type { EventEmitter } from "node:events";
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -16,6 +18,7 @@ export interface LayoutJob {
 }
 
 export async function layOut(job: LayoutJob, readBody: (key: string) => string): Promise<void> {
+  await forgetTemplatesReadBefore(job.templatesDir);
   const configure = configureEleventy({ templatesDir: job.templatesDir, outputDir: job.outputDir, pages: job.pages, readBody, assets: job.assets });
   const eleventy = new Eleventy(job.templatesDir, job.outputDir, {
     quietMode: true,
@@ -27,13 +30,15 @@ export async function layOut(job: LayoutJob, readBody: (key: string) => string):
 }
 
 /**
- * Lays out the jobs on every core: this thread takes jobs too, and each extra core gets a worker with its
- * own Eleventy. Each page is written by exactly one run, so the output does not depend on scheduling.
+ * Lays out the jobs on every core, each run with its own Eleventy in a worker, one per core; this thread
+ * only hands them out. It holds the page index of the whole site (most of its memory at archive scale), so a
+ * run's Eleventy data is kept out of it. A single run (a small site, a preview update) is laid out in this
+ * thread, as is everything when running from the TypeScript sources (tests: there is no compiled worker).
+ * Each page is written by exactly one run, so the output does not depend on scheduling.
  */
 export async function layOutAll(jobs: readonly LayoutJob[], readBody: (key: string) => string): Promise<void> {
   const workerUrl = new URL("./layout-worker.js", import.meta.url);
-  // Running from TypeScript sources (tests) there is no compiled worker: lay out in this thread alone.
-  const workerCount = existsSync(fileURLToPath(workerUrl)) ? Math.min(availableParallelism() - 1, jobs.length - 1) : 0;
+  const workerCount = jobs.length > 1 && existsSync(fileURLToPath(workerUrl)) ? Math.min(availableParallelism(), jobs.length) : 0;
   let next = 0;
   const take = () => (next < jobs.length ? jobs[next++] : undefined);
   const workers = Array.from({ length: Math.max(0, workerCount) }, () => new Worker(workerUrl));
@@ -41,10 +46,8 @@ export async function layOutAll(jobs: readonly LayoutJob[], readBody: (key: stri
     const workerLoops = workers.map(async (worker) => {
       for (let job = take(); job; job = take()) await runInWorker(worker, job);
     });
-    const mainLoop = (async () => {
-      for (let job = take(); job; job = take()) await layOut(job, readBody);
-    })();
-    await Promise.all([mainLoop, ...workerLoops]);
+    if (workers.length === 0) for (let job = take(); job; job = take()) await layOut(job, readBody);
+    await Promise.all(workerLoops);
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
@@ -67,4 +70,26 @@ function runInWorker(worker: Worker, job: LayoutJob): Promise<void> {
     // worker puts the labels back.
     worker.postMessage(JSON.stringify(job));
   });
+}
+
+/**
+ * Eleventy 3.1 keeps the templates it reads (and their layouts) in module-level caches that outlive an
+ * Eleventy instance; its watch mode clears them through its internal event bus. A process that lays out
+ * again after a template changed (the preview server; tests) would otherwise use the templates as first
+ * read. Each run therefore starts by announcing every template as modified, as the watch mode would.
+ */
+async function forgetTemplatesReadBefore(templatesDir: string): Promise<void> {
+  eventBus ??= ((await import(new URL("./EventBus.js", import.meta.resolve("@11ty/eleventy")).href)) as { default: EventEmitter }).default;
+  for (const file of filesBelow(templatesDir)) eventBus.emit("eleventy.resourceModified", file, [], {});
+  // Compiled templates are cached per Eleventy instance, in one module-level map: without this, every run
+  // would add its compiled templates to it for good (an out-of-memory failure after ~40 runs at 100,000 articles).
+  eventBus.emit("eleventy.compileCacheReset");
+}
+
+let eventBus: EventEmitter | undefined;
+
+function filesBelow(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
 }

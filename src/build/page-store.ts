@@ -21,6 +21,8 @@ import { codeFingerprint } from "../render/code-fingerprint.js";
  * never written in place, only replaced, so an output file and its store entry can share storage.
  */
 export interface PageStore {
+  /** Which layout fingerprint the keys are made with: keys of another generation are not comparable. */
+  readonly generation: string;
   keyOf(plan: unknown): string;
   /** Puts the stored page for `key` at `target`; false if there is none. */
   restore(key: string, target: string): boolean;
@@ -48,6 +50,7 @@ export function openPageStore(root: string, layout: LayoutInputs): PageStore {
   const used = new Set<string>();
   const pathOf = (key: string) => join(dir, `${key}.html`);
   return {
+    generation,
     keyOf: (plan) => createHash("sha256").update(fingerprint).update(JSON.stringify(plan)).digest("hex"),
     restore(key, target) {
       if (!placeFile(pathOf(key), target)) return false;

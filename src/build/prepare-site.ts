@@ -1,8 +1,8 @@
 import { toHtml } from "hast-util-to-html";
 import { VFile } from "vfile";
 import { normalisePathPrefix, normaliseSiteConfig, type SiteConfig } from "../config/site-config.js";
-import type { ArticleSource } from "../content/article.js";
-import { loadContent, type LoadedContent } from "../content/load-content.js";
+import type { ArticleFacts, ArticleSource } from "../content/article.js";
+import { loadContent, type ArticleMemo, type LoadedContent } from "../content/load-content.js";
 import { ContentValidationError, type ContentProblem } from "../content/problems.js";
 import { detectScript } from "../convert/index.js";
 import { messagesToProblems, type RenderContext, type RenderedArticle } from "../render/render-article.js";
@@ -12,17 +12,19 @@ import { createRenderContext, type RenderSettings } from "../render/render-setti
 import { buildSiteModel, type SectionText, type SiteModel } from "../site/page-model.js";
 import { SCRIPTS, type Script } from "../site/scripts.js";
 import { checkTagSlugs } from "../site/tags.js";
-import { computeRelated } from "../site/related.js";
+import { computeRelatedInBackground } from "../site/related-in-background.js";
 import { findAliasCollisions, findUrlCollisions } from "../site/url-collisions.js";
 import { createUrlScheme } from "../site/urls.js";
 import { DATE_FORMAT_HINT, parseNewsDate } from "../time/zoned-date.js";
+import type { BuildMemo, ModelInputs } from "./build-memo.js";
 import type { ProjectPaths } from "./paths.js";
 
 export interface PreparedSite {
   /** The instant the site was built as of (ms since the epoch). */
   readonly now: number;
   readonly config: SiteConfig;
-  readonly content: LoadedContent;
+  /** Static files to copy, relative to the content folder. */
+  readonly assets: readonly string[];
   readonly model: SiteModel;
   /** An article body by the page's `bodyKey`, read from the render cache when its page is laid out. */
   readonly readBody: (bodyKey: string) => string;
@@ -45,8 +47,8 @@ interface LoadedSite {
 }
 
 /** Loads and validates content; the render context (dictionaries, Markdown processor) is built on first use. */
-function loadSite(paths: ProjectPaths): LoadedSite {
-  const content = loadContent(paths.root, paths.content);
+function loadSite(paths: ProjectPaths, memo?: ArticleMemo): LoadedSite {
+  const content = loadContent(paths.root, paths.content, memo);
   const settings: RenderSettings = {
     siteUrl: content.config.url,
     pathPrefix: normalisePathPrefix(content.config.pathPrefix),
@@ -62,13 +64,14 @@ function loadSite(paths: ProjectPaths): LoadedSite {
   const toHant = (text: string) => getContext().converterFor("zh-Hans", "zh-Hant").convert(text);
   const config = normaliseSiteConfig(content.config, toHant);
   const problems = [...content.problems, ...findUrlCollisions(content.articles, createUrlScheme(config.url, config.pathPrefix, config.timeZone))];
-  // Detection reads the whole body, and both the tags below and the renderer need it: once per body.
-  const detected = new Map<string, Script | undefined>();
-  const detectedScriptOf = (body: string): Script | undefined => {
-    if (!detected.has(body)) detected.set(body, detectScript(body));
-    return detected.get(body);
+  // Detection reads the whole body, and both the tags below and the renderer need it: once per article.
+  // Weakly held, so that the bodies are freed once rendered.
+  const detected = new WeakMap<ArticleSource, Script | undefined>();
+  const detectedScriptOf = (article: ArticleSource): Script | undefined => {
+    if (!detected.has(article)) detected.set(article, detectScript(article.body));
+    return detected.get(article);
   };
-  const sourceScriptOf = (article: ArticleSource): Script => article.lang ?? detectedScriptOf(article.body) ?? config.defaultScript;
+  const sourceScriptOf = (article: ArticleSource): Script => article.lang ?? detectedScriptOf(article) ?? config.defaultScript;
   // Tags are keyed by their Simplified form, so one tag written in either script is one tag with one URL.
   // Without page rules a tag's key depends only on the tag and the script, and most tags recur: each is
   // converted once per script.
@@ -133,11 +136,13 @@ export interface PrepareOptions {
   /** false: render everything afresh, ignoring and not writing `.cache/render/`. */
   readonly cache?: boolean;
   readonly stage?: (name: string) => void;
+  /** Kept by a long-running process between builds (the preview server's). */
+  readonly memo?: BuildMemo;
 }
 
 export async function prepareSite(paths: ProjectPaths, options: PrepareOptions): Promise<PreparedSite> {
   const stage = options.stage ?? (() => {});
-  const site = loadSite(paths);
+  const site = loadSite(paths, options.memo?.articles);
   stage("load and validate");
   const { content, config } = site;
   const problems = site.problems;
@@ -147,7 +152,7 @@ export async function prepareSite(paths: ProjectPaths, options: PrepareOptions):
   const published = content.articles.filter((a) => (options.drafts || !a.draft) && (options.future || a.date.epochMs <= now));
   const { sourceScriptOf } = site;
   // --no-cache renders everything afresh into a throw-away cache, so bodies still stay out of memory.
-  const cache = openRenderCache(options.cache === false ? temporaryRenderCacheDir(paths.root) : renderCacheDir(paths.root), site.settings);
+  const cache = openRenderCache(options.cache === false ? temporaryRenderCacheDir(paths.root) : renderCacheDir(paths.root), site.settings, options.memo?.render);
   const { rendered: renderedList, keys } = await renderAll(published.map((article) => ({ article, sourceScript: sourceScriptOf(article) })), site.settings, site.context, cache);
   const cacheKeyOf = new Map(renderedList.map((result, i) => [result.id, keys[i]!]));
   stage("render");
@@ -160,26 +165,50 @@ export async function prepareSite(paths: ProjectPaths, options: PrepareOptions):
   for (const text of sectionText.values()) problems.push(...text.problems);
   if (hasErrors(problems)) throw new ContentValidationError(problems);
 
-  // Related links to drafts are dropped when drafts are not published, so no page links to a missing one.
-  const publishedIds = new Set(published.map((a) => a.id));
-  const visible = published.map((a) => ({ ...a, related: a.related.filter((r) => publishedIds.has(r.id)) }));
   const bodyKey = (id: string, script: Script) => `${cacheKeyOf.get(id)!}/${script}`;
   const readBody = (key: string) => {
     const [cacheKey, script] = key.split("/") as [string, Script];
     return cache.body(cacheKey, script);
   };
+  const inputs: ModelInputs = {
+    settings: options.memo ? JSON.stringify([config, site.settings, content.sections, [...sectionText]]) : "",
+    published,
+    rendered,
+    cacheKeys: cacheKeyOf,
+  };
+  const model = options.memo?.reusableModel(inputs) ?? (await indexPages(site, published, rendered, sectionText, bodyKey, problems));
+  options.memo?.remember(inputs, model);
+  stage("page index");
+  const finishCache = () => (options.cache === false ? cache.discard() : cache.prune());
+  return { now, config, assets: content.assets, model, readBody, bodiesDir: cache.dir, warnings: problems.filter((p) => p.severity === "warning"), finishCache };
+}
+
+/** The page index: every page's plan. Adds URL collisions between aliases to `problems`, and throws on errors. */
+async function indexPages(
+  site: LoadedSite,
+  published: readonly ArticleSource[],
+  rendered: ReadonlyMap<string, RenderedArticle>,
+  sectionText: ReadonlyMap<string, SectionText>,
+  bodyKey: (id: string, script: Script) => string,
+  problems: ContentProblem[],
+): Promise<SiteModel> {
+  const { config, content } = site;
+  // From here on the pages need the articles' facts, not their Markdown: the bodies (most of the memory at
+  // archive scale) are left behind. The facts are copied (structuredClone): parsed fields are slices of the
+  // file's text, and V8 would keep every whole file in memory for them. Related links to drafts are dropped
+  // when drafts are not published, so no page links to a missing one.
+  const publishedIds = new Set(published.map((a) => a.id));
+  const visible = published.map(({ body: _rendered, ...facts }): ArticleFacts => structuredClone({ ...facts, related: facts.related.filter((r) => publishedIds.has(r.id)) }));
   // The rendered Simplified tags are the tag keys (converted the same way as tagKeysOf), already at hand:
   // recomputing them would detect each body's script and convert every tag again.
-  const related = computeRelated(
+  const related = computeRelatedInBackground(
     visible.map((a) => ({ id: a.id, epochMs: a.date.epochMs, section: a.section, tagKeys: rendered.get(a.id)!.text["zh-Hans"].tags, editorPicks: a.related.map((r) => r.id) })),
     config.related,
   );
-  const model = buildSiteModel({ config, articles: visible, rendered, sections: content.sections, sectionText, bodyKey, related, tagSlugs: site.tagSlugs });
+  const model = await buildSiteModel({ config, articles: visible, rendered, sections: content.sections, sectionText, bodyKey, related, tagSlugs: site.tagSlugs });
   problems.push(...findAliasCollisions(model, visible));
   if (hasErrors(problems)) throw new ContentValidationError(problems);
-  stage("page index");
-  const finishCache = () => (options.cache === false ? cache.discard() : cache.prune());
-  return { now, config, content, model, readBody, bodiesDir: cache.dir, warnings: problems.filter((p) => p.severity === "warning"), finishCache };
+  return model;
 }
 
 function renderSectionTexts(content: LoadedContent, config: SiteConfig, context: RenderContext): Map<string, SectionText & { problems: ContentProblem[] }> {

@@ -41,6 +41,9 @@ export interface ArticleSource {
   readonly headlineAt: Readonly<Partial<Record<"kicker" | "title" | "subtitle", { readonly line: number; readonly column: number }>>>;
 }
 
+/** An article without its Markdown body: all the pages need once the body is rendered (bodies are most of the memory). */
+export type ArticleFacts = Omit<ArticleSource, "body">;
+
 export type Located<T> = { readonly value: T; readonly line: number; readonly column: number };
 
 export interface ArticleLoadOptions {

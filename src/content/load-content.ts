@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { GlossaryEntry } from "../convert/index.js";
 import { siteConfigSchema, type RawSiteConfig } from "../config/site-config.js";
@@ -44,10 +44,52 @@ function checkSvgAsset(absolute: string, file: string, problems: ProblemCollecto
 }
 
 /**
- * Reads and validates the whole content folder. Never throws for bad content: every problem in every file
- * is collected, so one build reports them all.
+ * Articles as parsed by earlier loads in this process, by file, for the preview server: a file whose size,
+ * modification time and inode are unchanged is neither read nor parsed again. Create one per server.
  */
-export function loadContent(projectRoot: string, contentDir: string): LoadedContent {
+export class ArticleMemo {
+  readonly #entries = new Map<string, ParsedArticleFile>();
+  #settings = "";
+
+  /** The entry for a file if it is unchanged and was parsed with the same settings. */
+  lookup(absolute: string, signature: string, settings: string): ParsedArticleFile | undefined {
+    if (settings !== this.#settings) {
+      this.#entries.clear();
+      this.#settings = settings;
+    }
+    const entry = this.#entries.get(absolute);
+    return entry?.signature === signature ? entry : undefined;
+  }
+
+  remember(absolute: string, entry: ParsedArticleFile): void {
+    this.#entries.set(absolute, entry);
+  }
+
+  /** Forgets files that no longer exist. */
+  keepOnly(files: ReadonlySet<string>): void {
+    for (const absolute of this.#entries.keys()) if (!files.has(absolute)) this.#entries.delete(absolute);
+  }
+}
+
+interface ParsedArticleFile {
+  readonly signature: string;
+  readonly article: ArticleSource | undefined;
+  readonly problems: readonly ContentProblem[];
+  /** Ids the file claims, even when invalid otherwise (for did-you-mean in related-id errors). */
+  readonly ids: readonly string[];
+}
+
+/** What identifies a file's version without reading it (the preview reloads after every save). */
+function fileSignature(absolute: string): string {
+  const stat = statSync(absolute, { bigint: true });
+  return `${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+}
+
+/**
+ * Reads and validates the whole content folder. Never throws for bad content: every problem in every file
+ * is collected, so one build reports them all. With a memo, unchanged articles are taken from it.
+ */
+export function loadContent(projectRoot: string, contentDir: string, memo?: ArticleMemo): LoadedContent {
   const problems = new ProblemCollector();
   const display = (absolute: string) => displayPath(projectRoot, absolute);
   const symlinks: string[] = [];
@@ -59,13 +101,28 @@ export function loadContent(projectRoot: string, contentDir: string): LoadedCont
   const glossary = loadGlossary(join(contentDir, GLOSSARY_FILE), display, problems, maxAliasExpansions);
 
   const readFile = createFileReader();
-  const readText = ({ absolute, display: file }: ContentFile): string | undefined => {
+  const readText = ({ absolute, display: file }: ContentFile, into: ProblemCollector = problems): string | undefined => {
     const read = readFile(absolute, config.limits.maxFileBytes);
     if ("size" in read) {
-      problems.error(file, 1, 1, "file-too-large", `the file is ${read.size} bytes, over the limit of ${config.limits.maxFileBytes} (limits.maxFileBytes in content/${SITE_CONFIG_FILE})`);
+      into.error(file, 1, 1, "file-too-large", `the file is ${read.size} bytes, over the limit of ${config.limits.maxFileBytes} (limits.maxFileBytes in content/${SITE_CONFIG_FILE})`);
       return undefined;
     }
-    return decodeSource(read.bytes, file, problems);
+    return decodeSource(read.bytes, file, into);
+  };
+
+  // Everything an article's parse depends on besides its own bytes.
+  const parseSettings = JSON.stringify([config.timeZone, maxAliasExpansions, config.limits.maxFileBytes]);
+  const loadArticleFile = (entry: ContentFile, folderSection: string | undefined): ParsedArticleFile => {
+    const signature = memo ? fileSignature(entry.absolute) : "";
+    const remembered = memo?.lookup(entry.absolute, signature, parseSettings);
+    if (remembered) return remembered;
+    const own = new ProblemCollector();
+    const ids: string[] = [];
+    const text = readText(entry, own);
+    const article = text === undefined ? undefined : parseArticle(text, entry.display, own, { timeZone: config.timeZone, maxAliasExpansions, folderSection, onId: (id) => ids.push(id) });
+    const parsed = { signature, article, problems: own.all, ids };
+    memo?.remember(entry.absolute, parsed);
+    return parsed;
   };
 
   const sections: SectionSource[] = [];
@@ -98,10 +155,12 @@ export function loadContent(projectRoot: string, contentDir: string): LoadedCont
       continue;
     }
     if (name.startsWith("_")) continue;
-    const folderSection = parts.length >= 2 ? parts[0] : undefined;
-    const article = parseArticle(text, file, problems, { timeZone: config.timeZone, maxAliasExpansions, folderSection, onId: (id) => idsSeen.add(id) });
-    if (article) articles.push(article);
+    const parsed = loadArticleFile(entry, parts.length >= 2 ? parts[0] : undefined);
+    for (const problem of parsed.problems) problems.add(problem);
+    for (const id of parsed.ids) idsSeen.add(id);
+    if (parsed.article) articles.push(parsed.article);
   }
+  memo?.keepOnly(new Set(files.map((f) => f.absolute)));
   for (const problem of checkAcrossArticles(articles, sections, idsSeen)) problems.add(problem);
   return { config, glossary, sections, articles, assets, problems: problems.all };
 }

@@ -37,7 +37,16 @@ const RENDERING_LIBRARIES = ["opencc-js", "unified", "remark-parse", "remark-gfm
  * the build holds only the texts in memory (bodies are most of the bytes: at 100,000 articles in two
  * scripts, well over a gigabyte) and reads each body once, when its page is laid out.
  */
-export function openRenderCache(root: string, settings: RenderSettings): RenderCache {
+/**
+ * Cache work kept in memory between builds of one process (the preview server): each article's key (a hash of
+ * the whole article) by article object, and the entries read. Create one per server.
+ */
+export class RenderMemo {
+  readonly keys = new WeakMap<RenderTask["article"], { readonly salt: string; readonly key: string }>();
+  entries = new Map<string, RenderedArticle>();
+}
+
+export function openRenderCache(root: string, settings: RenderSettings, memo?: RenderMemo): RenderCache {
   const fingerprint = createHash("sha256").update(codeFingerprint(RENDERING_LIBRARIES)).update(JSON.stringify(settings)).digest("hex");
   const generation = fingerprint.slice(0, 16);
   const dir = join(root, generation);
@@ -55,13 +64,27 @@ export function openRenderCache(root: string, settings: RenderSettings): RenderC
     ...value,
     text: Object.fromEntries(SCRIPTS.map((script) => [script, { ...value.text[script], bodyHtml: "" }])) as RenderedArticle["text"],
   });
+  // The memo keeps the entries of the latest build only, so it never outgrows the site.
+  const remembered = memo?.entries;
+  const seen = new Map<string, RenderedArticle>();
+  if (memo) memo.entries = seen;
+  const computeKey = (task: RenderTask) => createHash("sha256").update(fingerprint).update(task.sourceScript).update(JSON.stringify(task.article)).digest("hex");
   return {
-    keyOf: (task) => createHash("sha256").update(fingerprint).update(task.sourceScript).update(JSON.stringify(task.article)).digest("hex"),
+    keyOf(task) {
+      if (!memo) return computeKey(task);
+      const salt = `${fingerprint}/${task.sourceScript}`;
+      const known = memo.keys.get(task.article);
+      if (known?.salt === salt) return known.key;
+      const key = computeKey(task);
+      memo.keys.set(task.article, { salt, key });
+      return key;
+    },
     get(key) {
       try {
-        const entry = JSON.parse(readFileSync(metaPath(key), "utf8")) as RenderedArticle;
+        const entry = remembered?.get(key) ?? (JSON.parse(readFileSync(metaPath(key), "utf8")) as RenderedArticle);
         if (!SCRIPTS.every((script) => existsSync(bodyPath(key, script)))) return undefined;
         used.add(key);
+        if (memo) seen.set(key, entry);
         return entry;
       } catch {
         return undefined;
@@ -70,9 +93,13 @@ export function openRenderCache(root: string, settings: RenderSettings): RenderC
     set(key, value) {
       used.add(key);
       for (const script of SCRIPTS) writeAtomically(bodyPath(key, script), value.text[script].bodyHtml);
-      const stored = withoutBodies(value);
+      const json = JSON.stringify(withoutBodies(value));
       // The metadata goes last: its presence means the bodies are complete.
-      writeAtomically(metaPath(key), JSON.stringify(stored));
+      writeAtomically(metaPath(key), json);
+      // Returned as read back, as a cache hit would be: texts rendered in this thread may be slices of the
+      // article's file, and V8 would keep every whole file in memory for them.
+      const stored = JSON.parse(json) as RenderedArticle;
+      if (memo) seen.set(key, stored);
       return stored;
     },
     body: (key, script) => readFileSync(bodyPath(key, script), "utf8"),

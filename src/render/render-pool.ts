@@ -26,18 +26,19 @@ export async function renderAll(tasks: readonly RenderTask[], settings: RenderSe
   const keys = tasks.map((task) => cache.keyOf(task));
   const results = keys.map((key) => cache.get(key));
   const missing = tasks.flatMap((task, i) => (results[i] === undefined ? [i] : []));
-  const rendered = await renderUncached(missing.map((i) => tasks[i]!), settings, mainContext);
-  missing.forEach((taskIndex, i) => {
-    results[taskIndex] = cache.set(keys[taskIndex]!, rendered[i]!);
+  // Each result goes into the cache as soon as it is rendered, and only its texts stay in memory: at archive
+  // scale the bodies of all articles in two scripts would not fit.
+  await renderUncached(missing.map((i) => tasks[i]!), settings, mainContext, (i, result) => {
+    const taskIndex = missing[i]!;
+    results[taskIndex] = cache.set(keys[taskIndex]!, result);
   });
   return { rendered: results as RenderedArticle[], keys };
 }
 
-async function renderUncached(tasks: readonly RenderTask[], settings: RenderSettings, mainContext: () => RenderContext): Promise<RenderedArticle[]> {
-  if (tasks.length === 0) return [];
+async function renderUncached(tasks: readonly RenderTask[], settings: RenderSettings, mainContext: () => RenderContext, keep: (index: number, result: RenderedArticle) => void): Promise<void> {
+  if (tasks.length === 0) return;
   const workerUrl = new URL("./render-worker.js", import.meta.url);
   const workerCount = Math.min(availableParallelism() - 1, Math.floor(tasks.length / MIN_ARTICLES_FOR_WORKERS));
-  const results: RenderedArticle[] = new Array(tasks.length);
   let next = 0;
   const takeBatch = (): { start: number; batch: RenderTask[] } | undefined => {
     if (next >= tasks.length) return undefined;
@@ -53,13 +54,13 @@ async function renderUncached(tasks: readonly RenderTask[], settings: RenderSett
     const workerLoops = workers.map(async (worker) => {
       for (let job = takeBatch(); job; job = takeBatch()) {
         const rendered = await runJob(worker, { batch: job.batch });
-        rendered.forEach((result, i) => (results[job.start + i] = result));
+        rendered.forEach((result, i) => keep(job.start + i, result));
       }
     });
     const context = mainContext();
     const mainLoop = (async () => {
       for (let job = takeBatch(); job; job = takeBatch()) {
-        job.batch.forEach((task, i) => (results[job.start + i] = renderArticle(task.article, task.sourceScript, context)));
+        job.batch.forEach((task, i) => keep(job.start + i, renderArticle(task.article, task.sourceScript, context)));
         // Let worker replies be handled between batches.
         await new Promise((resolve) => setImmediate(resolve));
       }
@@ -68,7 +69,6 @@ async function renderUncached(tasks: readonly RenderTask[], settings: RenderSett
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return results;
 }
 
 function runJob(worker: Worker, job: RenderJob): Promise<RenderedArticle[]> {

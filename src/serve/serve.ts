@@ -1,9 +1,11 @@
 import { watch } from "node:fs";
 import { join } from "node:path";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
-import { buildSite } from "../build/build.js";
 import type { ProjectPaths } from "../build/paths.js";
+import { BuildMemo } from "../build/build-memo.js";
+import { prepareSite } from "../build/prepare-site.js";
 import { ContentValidationError, formatProblem } from "../content/problems.js";
+import { updatePreview, type PreviewState } from "./preview-writer.js";
 
 export interface ServeOptions {
   readonly drafts: boolean;
@@ -25,18 +27,25 @@ export async function serveSite(paths: ProjectPaths, options: ServeOptions): Pro
   const previewPaths: ProjectPaths = { ...paths, output: join(paths.root, PREVIEW_DIR) };
   const server = EleventyDevServer.getServer("fabu", previewPaths.output, { liveReload: true, domDiff: false, showVersion: false, logger: { log: options.log, info: options.log, error: options.log, forceLog: options.log } });
 
-  let searchBuilt = false;
+  // Kept between rebuilds: unchanged articles are not read, parsed or looked up again, and only the pages
+  // that changed are laid out (see updatePreview). Forgotten after a failed update, so the next one starts afresh.
+  const memo = new BuildMemo();
+  let state: PreviewState | undefined;
   const rebuild = async (reason: string): Promise<void> => {
     const started = performance.now();
     try {
+      const site = await prepareSite(previewPaths, { drafts: options.drafts, future: false, memo });
+      for (const warning of site.warnings) options.log(formatProblem(warning));
+      const previous = state;
+      state = undefined;
       // The search index (with --search) is built once, when the preview starts: on a large site it takes
       // longer than everything else, and a preview's search need not know the article saved a moment ago.
-      const search = !options.search ? false : searchBuilt ? "keep" : true;
-      const summary = await buildSite(previewPaths, { drafts: options.drafts, log: options.log, cdn: false, search });
-      searchBuilt = true;
+      const update = await updatePreview(site, previewPaths, previous, { pageStoreDir: join(paths.root, ".cache", "pages"), search: options.search ?? false });
       server.reload();
       // Logged once the reload is sent: the benchmark times a save to this line.
-      options.log(`fabu: ${reason}: rebuilt ${summary.pages} pages in ${Math.round(performance.now() - started)} ms`);
+      options.log(`fabu: ${reason}: rebuilt ${update.pagesWritten} pages of ${update.pagesTotal} in ${Math.round(performance.now() - started)} ms${memo.reusedIndex ? " (page index reused)" : ""}`);
+      state = update.finish();
+      site.finishCache();
     } catch (error) {
       if (!(error instanceof ContentValidationError)) throw error;
       const lines = error.problems.map(formatProblem);

@@ -8,10 +8,11 @@ import { SCRIPTS } from "./scripts.js";
 import { createNewsArticleJsonLd } from "./structured-data.js";
 
 /** One page per article per script, with everything the seed's layout shows and what machines read. */
-export function buildArticlePages(ctx: ModelContext, newestFirst: readonly ListedArticle[]): ArticlePage[] {
+export function buildArticlePages(ctx: ModelContext, newestFirst: readonly ListedArticle[], relatedIds: ReadonlyMap<string, readonly string[]>): ArticlePage[] {
   const { input, urls } = ctx;
   const { config } = input;
-  const byId = new Map(newestFirst.map((a) => [a.source.id, a]));
+  const byId = new Map<string, ListedArticle>();
+  for (const listed of newestFirst) byId.set(listed.source.id, listed);
   // Pages come out script by script (all Simplified pages, then all Traditional ones); each article's
   // script-independent parts are worked out once for both.
   const pagesIn = perScript((): ArticlePage[] => []);
@@ -32,7 +33,7 @@ export function buildArticlePages(ctx: ModelContext, newestFirst: readonly Liste
     const { source: article, rendered } = listed;
     const page = ctx.pageUrls((s) => listed.path[s]);
     const related: ListedArticle[] = [];
-    for (const id of input.related.get(article.id) ?? []) {
+    for (const id of relatedIds.get(article.id) ?? []) {
       const other = byId.get(id);
       if (other) related.push(other);
     }

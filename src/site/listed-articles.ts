@@ -1,4 +1,4 @@
-import type { ArticleSource } from "../content/article.js";
+import type { ArticleFacts } from "../content/article.js";
 import type { RenderedArticle } from "../render/render-article.js";
 import { formatNewsDate, toIsoWithOffset, wallClockAt } from "../time/zoned-date.js";
 import type { ArticleListItem } from "./page-types.js";
@@ -12,7 +12,7 @@ import type { UrlScheme } from "./urls.js";
  * its dates are formatted once and its list item is one object per script, shared by all of them.
  */
 export interface ListedArticle {
-  readonly source: ArticleSource;
+  readonly source: ArticleFacts;
   readonly rendered: RenderedArticle;
   /** Publication time as shown (`2020-11-13 14:45 星期五`) and as ISO 8601 with the zone's offset. */
   readonly dateText: string;
@@ -26,7 +26,7 @@ export interface ListedArticle {
 }
 
 /** The articles oldest first (ties by id), each with its facts. */
-export function listArticles(articles: readonly ArticleSource[], rendered: ReadonlyMap<string, RenderedArticle>, urls: UrlScheme, timeZone: string): ListedArticle[] {
+export function listArticles(articles: readonly ArticleFacts[], rendered: ReadonlyMap<string, RenderedArticle>, urls: UrlScheme, timeZone: string): ListedArticle[] {
   const oldestFirst = [...articles].sort((a, b) => a.date.epochMs - b.date.epochMs || (a.id < b.id ? -1 : 1));
   return oldestFirst.map((source) => {
     const result = rendered.get(source.id)!;

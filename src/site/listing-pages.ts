@@ -1,7 +1,7 @@
 import { LABELS } from "./labels.js";
 import type { ListedArticle } from "./listed-articles.js";
 import type { ModelContext } from "./page-model.js";
-import type { ListingPage, PageBase, PagerLink } from "./page-types.js";
+import type { ListingPage, PageBase, PagerGap, PagerLink } from "./page-types.js";
 import { stablePages } from "./pagination.js";
 import { SCRIPTS, type Script } from "./scripts.js";
 
@@ -34,16 +34,10 @@ export function buildListingPages(ctx: ModelContext, specs: readonly ListingSpec
       const siteTitle = input.config.title[script];
       const frontUrl = frontUrls.path[script];
       const feeds = spec.feedListing ? [...ctx.feedLinks(script, urls.home(script), siteTitle), ...ctx.feedLinks(script, frontUrl, `${siteTitle} — ${heading}`)] : undefined;
-      // Every page of a listing carries the whole pager, so pagers grow with the square of a listing's
-      // length. Each link is made once in two forms, as the current page and not, and pages share them.
-      const links =
-        numbered.length === 0
-          ? []
-          : [
-              pagerLink(labels.latestPage, urls.withPrefix(frontUrl), "front"),
-              ...numbered.map((page, i) => pagerLink(labels.pageNumber(page.number), urls.withPrefix(numberedUrls[i]!.path[script]), page.number)).reverse(),
-            ];
-      const pager = (current: number | "front"): PagerLink[] => links.map((link) => (link.page === current ? link.current : link.other));
+      // Each link is made once in two forms, as the current page and not, and pages share them.
+      const front = pagerLink(labels.latestPage, urls.withPrefix(frontUrl), "front");
+      const links = numbered.map((page, i) => pagerLink(labels.pageNumber(page.number), urls.withPrefix(numberedUrls[i]!.path[script]), page.number));
+      const pager = (current: number | "front") => (links.length === 0 ? [] : windowedPager(front, links, current));
       const groups = spec.groups?.(script) ?? [];
       // One literal naming every field: in V8 (Node 20) a spread of the base followed by more fields ends up
       // giving each page object a hidden class of its own, tens of µs a page and slower to read later.
@@ -81,7 +75,32 @@ export function buildListingPages(ctx: ModelContext, specs: readonly ListingSpec
   return pages;
 }
 
+/** Numbered pages either side of the current one that a pager links to, when a listing has many. */
+const PAGER_WINDOW = 2;
+const GAP: PagerGap = { gap: true };
+
+/**
+ * The pager of one page, newest first: 最新 (the front page), the numbered pages near the current one (the
+ * front page counts as next to the newest), and page 1, the oldest; a gap where pages are left out. A
+ * listing of a thousand pages would otherwise carry a thousand links on each of them (a gigabyte of page
+ * data at 100,000 articles), and every page would change whenever a page is added: with a window, an old
+ * page stays byte for byte the same as the archive grows.
+ */
+export function windowedPager(front: PagerEntry, numbered: readonly PagerEntry[], current: number | "front"): (PagerLink | PagerGap)[] {
+  const count = numbered.length;
+  const centre = current === "front" ? count + 1 : current;
+  const shown = (n: number) => count <= 2 * PAGER_WINDOW + 3 || n === 1 || Math.abs(n - centre) <= PAGER_WINDOW;
+  const pager: (PagerLink | PagerGap)[] = [current === "front" ? front.current : front.other];
+  for (let n = count; n >= 1; n--) {
+    if (shown(n)) pager.push(n === current ? numbered[n - 1]!.current : numbered[n - 1]!.other);
+    else if (pager[pager.length - 1] !== GAP) pager.push(GAP);
+  }
+  return pager;
+}
+
+export type PagerEntry = ReturnType<typeof pagerLink>;
+
 /** A pager link as shown on its own page and on every other page of the listing. */
-function pagerLink(label: string, href: string, page: number | "front"): { readonly page: number | "front"; readonly current: PagerLink; readonly other: PagerLink } {
+export function pagerLink(label: string, href: string, page: number | "front"): { readonly page: number | "front"; readonly current: PagerLink; readonly other: PagerLink } {
   return { page, current: { label, href, current: true }, other: { label, href, current: false } };
 }

@@ -1,5 +1,5 @@
 import type { SiteConfig } from "../config/site-config.js";
-import type { ArticleSource } from "../content/article.js";
+import type { ArticleFacts } from "../content/article.js";
 import type { SectionSource } from "../content/section.js";
 import type { RenderedArticle } from "../render/render-article.js";
 import { buildArticlePages } from "./article-pages.js";
@@ -43,13 +43,13 @@ export interface SectionText {
 export interface ModelInput {
   readonly config: SiteConfig;
   /** Published articles only (no drafts unless asked, nothing embargoed). */
-  readonly articles: readonly ArticleSource[];
+  readonly articles: readonly ArticleFacts[];
   readonly rendered: ReadonlyMap<string, RenderedArticle>;
   readonly sections: readonly SectionSource[];
   readonly sectionText: ReadonlyMap<string, SectionText>;
   readonly bodyKey: (id: string, script: Script) => string;
-  /** Related article ids per article, editor's picks first. */
-  readonly related: ReadonlyMap<string, readonly string[]>;
+  /** Related article ids per article, editor's picks first; awaited only for the article pages, last. */
+  readonly related: Promise<ReadonlyMap<string, readonly string[]>>;
   /** URL slug per tag key (the tag's Simplified form). */
   readonly tagSlugs: ReadonlyMap<string, string>;
 }
@@ -59,7 +59,7 @@ const PER_SECTION_ON_HOME = 5;
 const FEED_TYPES: Record<FeedFormat, string> = { atom: "application/atom+xml", rss: "application/rss+xml", json: "application/feed+json" };
 
 /** Everything Eleventy lays out and the build writes beside it, computed once from the published articles. */
-export function buildSiteModel(input: ModelInput): SiteModel {
+export async function buildSiteModel(input: ModelInput): Promise<SiteModel> {
   const { config } = input;
   const urls = createUrlScheme(config.url, config.pathPrefix, config.timeZone);
   const oldestFirst = listArticles(input.articles, input.rendered, urls, config.timeZone);
@@ -103,7 +103,6 @@ export function buildSiteModel(input: ModelInput): SiteModel {
   };
   const shared: ModelContext = { input, urls, pageUrls, base, sectionName, feedLinks };
 
-  const articles = buildArticlePages(shared, newestFirst);
   const listings = buildListingPages(shared, listingSpecs(input, urls, oldestFirst, sections, bySection));
 
   const homes: HomePage[] = SCRIPTS.map((script) => ({
@@ -153,6 +152,7 @@ export function buildSiteModel(input: ModelInput): SiteModel {
     }));
   });
 
+  const articles = buildArticlePages(shared, newestFirst, await input.related);
   return { articles, listings, homes, root, notFound: [...notFound, { ...rootNotFound, outputPath: "404.html" }], redirects, feeds, urls };
 }
 

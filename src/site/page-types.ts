@@ -76,6 +76,11 @@ export interface PagerLink {
   readonly current: boolean;
 }
 
+/** Where a pager leaves out pages (shown as …). */
+export interface PagerGap {
+  readonly gap: true;
+}
+
 export interface ListingPage extends PageBase {
   readonly kind: "listing";
   readonly listing: "section" | "year" | "month" | "tag" | "tags" | "archive";
@@ -84,7 +89,7 @@ export interface ListingPage extends PageBase {
   readonly items: readonly ArticleListItem[];
   /** Links to other groups (years and months on the archive page, tags on the tags page). */
   readonly groups: readonly { readonly name: string; readonly href: string; readonly count: number }[];
-  readonly pager: readonly PagerLink[];
+  readonly pager: readonly (PagerLink | PagerGap)[];
 }
 
 export interface HomePage extends PageBase {

@@ -25,7 +25,8 @@ export interface RelatedIndex {
   readonly byTag: readonly TimeList[];
   /**
    * The articles with both of two tags, when no article repeats a tag: then an article sharing two or more
-   * tags with another is in one of these lists, and one sharing a single tag is not. Undefined otherwise.
+   * tags with another is in one of these lists, and one sharing a single tag is not. Undefined when there
+   * are none (see indexArticles).
    */
   readonly byTagPair: ((a: number, b: number) => TimeList | undefined) | undefined;
   readonly sectionOf: Int32Array;
@@ -50,7 +51,10 @@ export function indexArticles(articles: readonly RelatedCandidate[]): RelatedInd
   const uniqueTagsOf = tagsOf.map((list) => Int32Array.from(list.filter((tag, k) => list.indexOf(tag) === k)));
   const sections = new Numbering();
   const sectionOf = Int32Array.from(articles, (a) => sections.numberOf(a.section));
-  const repeatsTags = tagsOf.some((list, i) => list.length > uniqueTagsOf[i]!.length);
+  // Pair lists need each article's tags to be distinct, and hold one entry per pair of an article's tags:
+  // skipped when some article repeats a tag or tags are so many that the pairs would outgrow the rest.
+  const pairEntries = uniqueTagsOf.reduce((sum, own) => sum + (own.length * (own.length - 1)) / 2, 0);
+  const withPairs = !tagsOf.some((list, i) => list.length > uniqueTagsOf[i]!.length) && pairEntries <= 8 * n;
 
   const tagMembers: number[][] = Array.from({ length: tags.count }, () => []);
   const sectionMembers: number[][] = Array.from({ length: sections.count }, () => []);
@@ -59,7 +63,7 @@ export function indexArticles(articles: readonly RelatedCandidate[]): RelatedInd
     const own = uniqueTagsOf[i]!;
     own.forEach((tag, x) => {
       tagMembers[tag]!.push(i);
-      if (!repeatsTags) for (let y = x + 1; y < own.length; y++) pushTo(pairMembers, pairKey(tag, own[y]!, tags.count), i);
+      if (withPairs) for (let y = x + 1; y < own.length; y++) pushTo(pairMembers, pairKey(tag, own[y]!, tags.count), i);
     });
     sectionMembers[sectionOf[i]!]!.push(i);
   }
@@ -85,18 +89,11 @@ export function indexArticles(articles: readonly RelatedCandidate[]): RelatedInd
   const bySection = sectionMembers.map(timeList);
   const positionInSection = new Int32Array(n);
   for (const list of bySection) list.article.forEach((a, position) => (positionInSection[a] = position));
-  // Most pairs are never looked at (only when a tag's window is cut short): each list is laid out on first use.
   const byTagPair = new Map<number, TimeList>();
-  const pairList = (a: number, b: number): TimeList | undefined => {
-    const key = pairKey(a, b, tags.count);
-    let list = byTagPair.get(key);
-    if (!list) {
-      const members = pairMembers.get(key);
-      if (members) byTagPair.set(key, (list = timeList(members)));
-    }
-    return list;
-  };
+  for (const [key, members] of pairMembers) byTagPair.set(key, timeList(members));
 
+  const indexOfId = new Map<string, number>();
+  articles.forEach((a, i) => indexOfId.set(a.id, i));
   // Shared tags are counted over the other article's tags as written, so a key written twice counts twice.
   let mostTags = 0;
   let mostRepeats = 1;
@@ -106,11 +103,11 @@ export function indexArticles(articles: readonly RelatedCandidate[]): RelatedInd
   });
   return {
     epochMs,
-    indexOfId: new Map(articles.map((a, i) => [a.id, i])),
+    indexOfId,
     tagCount: tags.count,
     uniqueTagsOf,
     byTag: tagMembers.map(timeList),
-    byTagPair: repeatsTags ? undefined : pairList,
+    byTagPair: withPairs ? (a, b) => byTagPair.get(pairKey(a, b, tags.count)) : undefined,
     sectionOf,
     bySection,
     positionInSection,

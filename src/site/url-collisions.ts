@@ -1,4 +1,4 @@
-import type { ArticleSource } from "../content/article.js";
+import type { ArticleFacts } from "../content/article.js";
 import type { ContentProblem } from "../content/problems.js";
 import { SCRIPTS } from "./scripts.js";
 import type { RedirectPage, SiteModel } from "./page-model.js";
@@ -8,9 +8,9 @@ import type { UrlScheme } from "./urls.js";
  * Two articles whose URLs differ only in case or Unicode normalisation would overwrite each other on
  * case-insensitive file systems and CDNs, so they are an error naming both files.
  */
-export function findUrlCollisions(sources: readonly ArticleSource[], urls: UrlScheme): ContentProblem[] {
+export function findUrlCollisions(sources: readonly ArticleFacts[], urls: UrlScheme): ContentProblem[] {
   const problems: ContentProblem[] = [];
-  const claimed = new Map<string, ArticleSource>();
+  const claimed = new Map<string, ArticleFacts>();
   for (const article of sources) {
     const url = urls.article(SCRIPTS[0]!, article.id, article.date);
     const key = url.normalize("NFC").toLowerCase();
@@ -35,7 +35,7 @@ export function findUrlCollisions(sources: readonly ArticleSource[], urls: UrlSc
  * An alias that names a page the site already has (or another alias) would overwrite it: an error at the
  * alias, naming what it collides with. Compared ignoring case, as on case-insensitive hosts.
  */
-export function findAliasCollisions(model: SiteModel, articles: readonly ArticleSource[]): ContentProblem[] {
+export function findAliasCollisions(model: SiteModel, articles: readonly ArticleFacts[]): ContentProblem[] {
   // Only aliases can collide here; most sites have none, so skip indexing every page's path.
   if (!articles.some((article) => article.aliases.length > 0)) return [];
   const taken = new Map<string, string>();
