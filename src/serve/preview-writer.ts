@@ -25,6 +25,8 @@ export interface PreviewUpdate {
   /** Pages laid out or taken from the page store; the rest were already in place. */
   readonly pagesWritten: number;
   readonly pagesTotal: number;
+  /** The folder's state before `finish`: pages up to date, machine files as the last finished update left them. */
+  readonly unfinished: PreviewState;
   /**
    * Writes the feeds, sitemaps and other machine files that changed, and returns the new state. Called after
    * the browser is told to reload: a preview shows pages, and these take a while on a large site.
@@ -91,18 +93,19 @@ export async function updatePreview(site: PreparedSite, paths: ProjectPaths, pre
   for (const { key, outputPath } of toKeep) store.keep(key, join(dir, outputPath));
   const pagesWritten = [...pages.keys()].filter((path) => previous?.pages.get(path) !== pages.get(path)).length;
 
+  const unfinished: PreviewState = { pages, files: previous?.files ?? new Map(), assets: assetFiles, keysByPlan, generation: store.generation };
   const finish = (): PreviewState => {
-    const files = writeChangedMachineFiles(site, dir, previous?.files);
+    const files = writeChangedMachineFiles(site, dir, unfinished.files);
     store.prune();
-    return { pages, files, assets: assetFiles, keysByPlan, generation: store.generation };
+    return { ...unfinished, files };
   };
   if (!previous && options.search) {
     // The index is built from the written pages, once: the server carries it over to later updates.
     const state = finish();
     await writeSearchIndex(dir, { traditional: site.config.traditional });
-    return { pagesWritten, pagesTotal: pages.size, finish: () => state };
+    return { pagesWritten, pagesTotal: pages.size, unfinished: state, finish: () => state };
   }
-  return { pagesWritten, pagesTotal: pages.size, finish };
+  return { pagesWritten, pagesTotal: pages.size, unfinished, finish };
 }
 
 function writeChangedMachineFiles(site: PreparedSite, dir: string, previous: ReadonlyMap<string, string> | undefined): Map<string, string> {

@@ -17,6 +17,7 @@ export interface ServeOptions {
 
 const PREVIEW_DIR = join(".cache", "preview");
 const DEBOUNCE_MS = 80;
+const FINISH_DELAY_MS = 1000;
 
 /**
  * `fabu serve`: builds a preview (drafts included) into .cache/preview, serves it with live reload and
@@ -31,7 +32,9 @@ export async function serveSite(paths: ProjectPaths, options: ServeOptions): Pro
   // that changed are laid out (see updatePreview). Forgotten after a failed update, so the next one starts afresh.
   const memo = new BuildMemo();
   let state: PreviewState | undefined;
+  let finishing: NodeJS.Timeout | undefined;
   const rebuild = async (reason: string): Promise<void> => {
+    clearTimeout(finishing);
     const started = performance.now();
     try {
       const site = await prepareSite(previewPaths, { drafts: options.drafts, future: false, memo });
@@ -44,8 +47,17 @@ export async function serveSite(paths: ProjectPaths, options: ServeOptions): Pro
       server.reload();
       // Logged once the reload is sent: the benchmark times a save to this line.
       options.log(`fabu: ${reason}: rebuilt ${update.pagesWritten} pages of ${update.pagesTotal} in ${Math.round(performance.now() - started)} ms${memo.reusedIndex ? " (page index reused)" : ""}`);
-      state = update.finish();
-      site.finishCache();
+      // Feeds and sitemaps take seconds on a large site and the page being previewed does not need them:
+      // they are brought up to date a moment later, unless another save comes first (that update does it).
+      state = update.unfinished;
+      finishing = setTimeout(() => {
+        running = running
+          .then(() => {
+            state = update.finish();
+            site.finishCache();
+          })
+          .catch((error: unknown) => options.log(`fabu: ${(error as Error).stack ?? String(error)}`));
+      }, FINISH_DELAY_MS);
     } catch (error) {
       if (!(error instanceof ContentValidationError)) throw error;
       const lines = error.problems.map(formatProblem);

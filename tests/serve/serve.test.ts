@@ -60,6 +60,8 @@ describe("fabu serve: the preview server", () => {
       return text?.includes("<h1>网络扶贫成效显著</h1>") ? text : undefined;
     });
     expect(html).toContain("网络扶贫成效显著");
+    // Feeds are brought up to date a moment after the reload.
+    await until(async () => ((await page("/zh-hans/feed.xml"))?.includes("网络扶贫成效显著") ? true : undefined));
     // The search index built at start is carried over to the rebuilt preview.
     expect(await page("/pagefind/pagefind.js")).toBeDefined();
     expect(await page("/pagefind/fabu-query.zh-hant.json")).toBeDefined();
