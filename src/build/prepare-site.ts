@@ -64,13 +64,6 @@ function loadSite(paths: ProjectPaths, memo?: ArticleMemo): LoadedSite {
   const toHant = (text: string) => getContext().converterFor("zh-Hans", "zh-Hant").convert(text);
   const config = normaliseSiteConfig(content.config, toHant);
   const problems = [...content.problems, ...findUrlCollisions(content.articles, createUrlScheme(config.url, config.pathPrefix, config.timeZone))];
-  // Detection reads the whole body, and both the tags below and the renderer need it: once per article.
-  // Weakly held, so that the bodies are freed once rendered.
-  const detected = new WeakMap<ArticleSource, Script | undefined>();
-  const detectedScriptOf = (article: ArticleSource): Script | undefined => {
-    if (!detected.has(article)) detected.set(article, detectScript(article.body));
-    return detected.get(article);
-  };
   const sourceScriptOf = (article: ArticleSource): Script => article.lang ?? detectedScriptOf(article) ?? config.defaultScript;
   // Tags are keyed by their Simplified form, so one tag written in either script is one tag with one URL.
   // Without page rules a tag's key depends only on the tag and the script, and most tags recur: each is
@@ -97,6 +90,17 @@ function loadSite(paths: ProjectPaths, memo?: ArticleMemo): LoadedSite {
   const tags = checkTagSlugs(tagPlaces);
   problems.push(...tags.problems);
   return { content, config, settings, context: getContext, problems, sourceScriptOf, tagKeysOf, tagSlugs: tags.slugs };
+}
+
+/**
+ * Detection reads the whole body, and both the tag keys and the renderer need it: once per article, and
+ * across the preview server's builds, which get unchanged articles back as the same objects. Weakly held,
+ * so that bodies are freed once rendered.
+ */
+const detected = new WeakMap<ArticleSource, Script | undefined>();
+function detectedScriptOf(article: ArticleSource): Script | undefined {
+  if (!detected.has(article)) detected.set(article, detectScript(article.body));
+  return detected.get(article);
 }
 
 const hasErrors = (problems: readonly ContentProblem[]) => problems.some((p) => p.severity === "error");
