@@ -52,7 +52,7 @@ export async function writeSite(site: PreparedSite, paths: ProjectPaths, targetD
   return store;
 }
 
-export const NO_PAGES: PagesToLayOut = { articles: [], listings: [], homes: [], notFound: [], redirects: [] };
+const NO_PAGES: PagesToLayOut = { articles: [], listings: [], homes: [], notFound: [], redirects: [] };
 
 /** A machine file's path inside the output folder. */
 export const machineFilePath = (file: { readonly path: string }) => file.path.replace(/^\//, "");
