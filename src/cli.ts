@@ -5,7 +5,7 @@ import { projectPaths } from "./build/paths.js";
 import { checkSite, InvalidNowError } from "./build/prepare-site.js";
 import { editorialCheck, formatProblemAs, isProblemFormat, runImport, runNew } from "./editor/commands.js";
 import { OutputNotWritableError } from "./build/output-swap.js";
-import { ContentValidationError, formatProblem } from "./content/problems.js";
+import { ContentValidationError } from "./content/problems.js";
 
 const USAGE = `fabu — a static site generator for Chinese policy press releases
 

@@ -1,5 +1,5 @@
 import type { ArticleSource } from "../content/article.js";
-import { ArticleMemo } from "../content/load-content.js";
+import { ArticleMemo } from "../content/article-memo.js";
 import type { RenderedArticle } from "../render/render-article.js";
 import { RenderMemo } from "../render/render-cache.js";
 import type { SiteModel } from "../site/page-model.js";

@@ -47,7 +47,7 @@ export async function buildSite(paths: ProjectPaths, options: BuildOptions): Pro
   const staging = createStagingDir(paths.output);
   try {
     const pageStoreDir = options.cache === false ? undefined : join(paths.root, ".cache", "pages");
-    const pages = await writeSite(site, paths, staging, { search: options.search ?? true, pageStoreDir, log: options.timings ? options.log : undefined });
+    const written = await writeSite(site, paths, staging, { search: options.search ?? true, pageStoreDir, log: options.timings ? options.log : undefined });
     stage("layout (Eleventy), feeds, sitemaps, search index");
     const precompress = options.precompress ?? false;
     await writeCdnFiles(staging, {
@@ -56,11 +56,12 @@ export async function buildSite(paths: ProjectPaths, options: BuildOptions): Pro
       brotli: precompress,
       gzip: precompress,
       cacheDir: join(paths.root, ".cache", "precompress"),
+      knownHashes: written.knownHashes,
     });
     stage(precompress ? "_headers, precompressed files, changed-paths manifest" : "_headers, changed-paths manifest");
     await withOutputLock(paths.output, options.log, () => publishStaging(staging, paths.output));
     site.finishCache();
-    pages?.prune();
+    written.store?.prune();
     stage("swap");
   } catch (error) {
     discardStaging(staging);

@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSyn
 import { join, relative } from "node:path";
 import { dropOtherGenerations, pruneUnused } from "../render/cache-prune.js";
 import { codeFingerprint } from "../render/code-fingerprint.js";
+import { tryWriteAtomically } from "../fs/write-atomically.js";
 
 /**
  * A persistent store of laid-out pages (`.cache/pages/`), keyed by everything a page is made from, so a
@@ -28,6 +29,11 @@ export interface PageStore {
   restore(key: string, target: string): boolean;
   /** Keeps the just-written page at `source` as the page for `key`. */
   keep(key: string, source: string): void;
+  /**
+   * The sha256 of the stored page for `key`, when the store knows it: the deploy manifest lists every output
+   * file's hash, and reading a whole site again to hash it cost seconds on a one-article rebuild.
+   */
+  hashOf(key: string): string | undefined;
   /** Removes pages this build did not use, once they are as many as the used ones (see pruneUnused). */
   prune(): void;
 }
@@ -49,6 +55,9 @@ export function openPageStore(root: string, layout: LayoutInputs): PageStore {
   mkdirSync(dir, { recursive: true });
   const used = new Set<string>();
   const pathOf = (key: string) => join(dir, `${key}.html`);
+  const hashesFile = join(dir, HASHES_FILE);
+  let hashes: Map<string, string> | undefined;
+  const knownHashes = () => (hashes ??= readHashes(hashesFile));
   return {
     generation,
     keyOf: (plan) => createHash("sha256").update(fingerprint).update(JSON.stringify(plan)).digest("hex"),
@@ -59,6 +68,7 @@ export function openPageStore(root: string, layout: LayoutInputs): PageStore {
     },
     keep(key, source) {
       used.add(key);
+      knownHashes().set(key, createHash("sha256").update(readFileSync(source)).digest("hex"));
       const stored = pathOf(key);
       if (existsSync(stored)) return;
       try {
@@ -68,8 +78,14 @@ export function openPageStore(root: string, layout: LayoutInputs): PageStore {
         if (!existsSync(stored)) copyAtomically(source, stored);
       }
     },
+    hashOf: (key) => knownHashes().get(key),
     prune() {
       pruneUnused(dir, used);
+      const kept = [...used].sort().flatMap((key) => {
+        const hash = knownHashes().get(key);
+        return hash === undefined ? [] : [[key, hash] as const];
+      });
+      tryWriteAtomically(hashesFile, JSON.stringify(Object.fromEntries(kept)));
       dropOtherGenerations(root, generation);
     },
   };
@@ -89,6 +105,19 @@ function placeFile(stored: string, target: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The page hashes the last build stored (equal keys mean equal pages, so a hash never goes stale). */
+const HASHES_FILE = "hashes.json";
+
+function readHashes(file: string): Map<string, string> {
+  try {
+    const value = JSON.parse(readFileSync(file, "utf8")) as unknown;
+    if (value && typeof value === "object") return new Map(Object.entries(value).filter((entry): entry is [string, string] => /^[0-9a-f]{64}$/.test(String(entry[1]))));
+  } catch {
+    // none yet, or unreadable: every page is hashed from its bytes
+  }
+  return new Map();
 }
 
 function copyAtomically(source: string, target: string): void {

@@ -3,6 +3,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } fro
 import { dirname, join, resolve, sep } from "node:path";
 import type { PagesToLayOut } from "../eleventy/eleventy-config.js";
 import { layOutAll } from "./layout.js";
+import { createPageDirectoriesInBackground } from "./page-folders.js";
 import { writeSearchIndex } from "../search/index.js";
 import { machineFiles } from "./machine-files.js";
 import { openPageStore, type PageStore } from "./page-store.js";
@@ -27,29 +28,57 @@ const PAGES_PER_RUN = 2_500;
  * from changed), plus the fingerprinted theme assets, content assets, feeds and sitemaps. Returns the page
  * store, for the caller to prune once the site is published.
  */
-export async function writeSite(site: PreparedSite, paths: ProjectPaths, targetDir: string, options: WriteOptions = { search: true }): Promise<PageStore | undefined> {
+export interface WrittenSite {
+  /** The page store, for the caller to prune once the site is published. */
+  readonly store: PageStore | undefined;
+  /** The sha256 of pages whose bytes the page store knows, by path in the output folder (see PageStore.hashOf). */
+  readonly knownHashes: ReadonlyMap<string, string>;
+}
+
+export async function writeSite(site: PreparedSite, paths: ProjectPaths, targetDir: string, options: WriteOptions = { search: true }): Promise<WrittenSite> {
+  let last = performance.now();
+  const stage = (name: string) => {
+    const now = performance.now();
+    options.log?.(`fabu:   ${name} ${Math.round(now - last)} ms`);
+    last = now;
+  };
   const assetHrefs = writeAssets(site, paths, targetDir).hrefs;
-  createPageDirectories(targetDir, site);
+  const folders = createPageDirectoriesInBackground(targetDir, site);
+  // Awaited below; until then a failure must not count as unhandled.
+  folders.catch(() => undefined);
   const store = options.pageStoreDir ? openPageStore(options.pageStoreDir, { templatesDir: paths.templates, assets: assetHrefs, config: site.config }) : undefined;
   const { model } = site;
-  const articles = restoreFromStore(model.articles, store, targetDir);
-  const listings = restoreFromStore(model.listings, store, targetDir);
-  const redirects = restoreFromStore(model.redirects, store, targetDir);
+  const keyed = (pages: readonly Plan[]) => (store ? pages.map((page) => store.keyOf(page)) : []);
+  const keys = { articles: keyed(model.articles), listings: keyed(model.listings), redirects: keyed(model.redirects) };
+  stage("page keys");
+  await folders;
+  stage("waiting for the page folders");
+  const knownHashes = new Map<string, string>();
+  const articles = restoreFromStore(model.articles, keys.articles, store, targetDir, knownHashes);
+  const listings = restoreFromStore(model.listings, keys.listings, store, targetDir, knownHashes);
+  const redirects = restoreFromStore(model.redirects, keys.redirects, store, targetDir, knownHashes);
   const restored = model.articles.length + model.listings.length + model.redirects.length - articles.pages.length - listings.pages.length - redirects.pages.length;
   options.log?.(`fabu: ${restored} pages unchanged since they were last laid out`);
+  stage("pages linked from the page store");
 
   // Homes, search and 404 pages are few and show the newest articles: always laid out.
   await layOutPages(site, paths, targetDir, assetHrefs, { articles: articles.pages, listings: listings.pages, homes: [...model.homes, model.root], notFound: model.notFound, redirects: redirects.pages });
 
   if (store) {
     for (const group of [articles, listings, redirects]) {
-      group.pages.forEach((page, i) => store.keep(group.keys[i]!, join(targetDir, page.outputPath)));
+      group.pages.forEach((page, i) => {
+        store.keep(group.keys[i]!, join(targetDir, page.outputPath));
+        const hash = store.hashOf(group.keys[i]!);
+        if (hash) knownHashes.set(page.outputPath, hash);
+      });
     }
   }
+  stage("layout");
   for (const file of machineFiles(site, site.readBody)) writeInto(targetDir, machineFilePath(file), file.content);
+  stage("feeds and sitemaps");
   // Pagefind is the costliest step at archive scale; `--no-search` leaves it out (e.g. for a quick preview).
   if (options.search) await writeSearchIndex(targetDir, { traditional: site.config.traditional });
-  return store;
+  return { store, knownHashes };
 }
 
 const NO_PAGES: PagesToLayOut = { articles: [], listings: [], homes: [], notFound: [], redirects: [] };
@@ -84,40 +113,23 @@ export async function layOutPages(site: PreparedSite, paths: ProjectPaths, targe
 }
 
 /** The pages the store does not have (with their keys, to store them once laid out); the rest are placed. */
-function restoreFromStore<T extends { readonly outputPath: string }>(pages: readonly T[], store: PageStore | undefined, targetDir: string): { pages: T[]; keys: string[] } {
+type Plan = { readonly outputPath: string };
+
+function restoreFromStore<T extends Plan>(pages: readonly T[], pageKeys: readonly string[], store: PageStore | undefined, targetDir: string, knownHashes: Map<string, string>): { pages: T[]; keys: string[] } {
   if (!store) return { pages: [...pages], keys: [] };
   const missing: T[] = [];
   const keys: string[] = [];
-  for (const page of pages) {
-    const key = store.keyOf(page);
-    if (store.restore(key, join(targetDir, page.outputPath))) continue;
+  for (const [i, page] of pages.entries()) {
+    const key = pageKeys[i]!;
+    if (store.restore(key, join(targetDir, page.outputPath))) {
+      const hash = store.hashOf(key);
+      if (hash) knownHashes.set(page.outputPath, hash);
+      continue;
+    }
     missing.push(page);
     keys.push(key);
   }
   return { pages: missing, keys };
-}
-
-/**
- * Creates every folder a page goes into before Eleventy writes. Eleventy remembers that a folder did not
- * exist and then calls mkdir again for every file written into it, which cost a sixth of the layout time.
- */
-export function createPageDirectories(targetDir: string, site: PreparedSite): void {
-  const { model } = site;
-  const folders = new Set<string>();
-  for (const page of [...model.articles, ...model.listings, ...model.homes, ...model.notFound, ...model.redirects]) {
-    // Every ancestor too, so that sorted, each folder is made after its parent with one plain mkdir.
-    for (let folder = dirname(page.outputPath); folder !== "." && !folders.has(folder); folder = dirname(folder)) folders.add(folder);
-  }
-  const root = resolve(targetDir) + sep;
-  for (const folder of [...folders].sort()) {
-    const target = resolve(targetDir, folder);
-    if (!target.startsWith(root)) continue;
-    try {
-      mkdirSync(target);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    }
-  }
 }
 
 /**

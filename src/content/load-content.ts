@@ -1,9 +1,10 @@
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { GlossaryEntry } from "../convert/index.js";
 import { siteConfigSchema, type RawSiteConfig } from "../config/site-config.js";
 import { isKnownTimeZone } from "../time/zoned-date.js";
 import { parseArticle, type ArticleSource } from "./article.js";
+import type { ArticleMemo, ContentListing, LoadContext, ParsedArticleFile } from "./article-memo.js";
 import { createFileReader, displayPath, listContentFiles, type ContentFile } from "./content-files.js";
 import { checkAcrossArticles } from "./cross-checks.js";
 import { ProblemCollector, type ContentProblem } from "./problems.js";
@@ -44,59 +45,36 @@ function checkSvgAsset(absolute: string, file: string, problems: ProblemCollecto
 }
 
 /**
- * Articles as parsed by earlier loads in this process, by file, for the preview server: a file whose size,
- * modification time and inode are unchanged is neither read nor parsed again. Create one per server.
- */
-export class ArticleMemo {
-  readonly #entries = new Map<string, ParsedArticleFile>();
-  #settings = "";
-
-  /** The entry for a file if it is unchanged and was parsed with the same settings. */
-  lookup(absolute: string, signature: string, settings: string): ParsedArticleFile | undefined {
-    if (settings !== this.#settings) {
-      this.#entries.clear();
-      this.#settings = settings;
-    }
-    const entry = this.#entries.get(absolute);
-    return entry?.signature === signature ? entry : undefined;
-  }
-
-  remember(absolute: string, entry: ParsedArticleFile): void {
-    this.#entries.set(absolute, entry);
-  }
-
-  /** Forgets files that no longer exist. */
-  keepOnly(files: ReadonlySet<string>): void {
-    for (const absolute of this.#entries.keys()) if (!files.has(absolute)) this.#entries.delete(absolute);
-  }
-}
-
-interface ParsedArticleFile {
-  readonly signature: string;
-  readonly article: ArticleSource | undefined;
-  readonly problems: readonly ContentProblem[];
-  /** Ids the file claims, even when invalid otherwise (for did-you-mean in related-id errors). */
-  readonly ids: readonly string[];
-}
-
-/** What identifies a file's version without reading it (the preview reloads after every save). */
-function fileSignature(absolute: string): string {
-  const stat = statSync(absolute, { bigint: true });
-  return `${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
-}
-
-/**
  * Reads and validates the whole content folder. Never throws for bad content: every problem in every file
  * is collected, so one build reports them all. With a memo, unchanged articles are taken from it.
  */
 export function loadContent(projectRoot: string, contentDir: string, memo?: ArticleMemo): LoadedContent {
   const problems = new ProblemCollector();
   const display = (absolute: string) => displayPath(projectRoot, absolute);
-  const symlinks: string[] = [];
-  const files = listContentFiles(projectRoot, contentDir, symlinks);
-  for (const link of symlinks) problems.warning(display(link), 1, 1, "symlink-in-content", "symbolic links in content/ are ignored; copy the file in instead");
-
   const config = loadSiteConfig(join(contentDir, SITE_CONFIG_FILE), display, problems);
+  // Everything an article's parse depends on besides its own bytes.
+  const parseSettings = JSON.stringify([config.timeZone, config.limits.maxAliasExpansions, config.limits.maxFileBytes]);
+  const load = memo?.beginLoad(parseSettings);
+  try {
+    return loadFiles({ projectRoot, contentDir, config, problems, display }, load);
+  } catch (error) {
+    load?.abandon();
+    throw error;
+  }
+}
+
+interface LoadInputs {
+  readonly projectRoot: string;
+  readonly contentDir: string;
+  readonly config: RawSiteConfig;
+  readonly problems: ProblemCollector;
+  readonly display: (absolute: string) => string;
+}
+
+function loadFiles({ projectRoot, contentDir, config, problems, display }: LoadInputs, memo: LoadContext | undefined): LoadedContent {
+  const listing: ContentListing = memo?.listing ?? listFiles(projectRoot, contentDir);
+  const { files } = listing;
+  for (const link of listing.symlinks) problems.warning(display(link), 1, 1, "symlink-in-content", "symbolic links in content/ are ignored; copy the file in instead");
   const maxAliasExpansions = config.limits.maxAliasExpansions;
   const glossary = loadGlossary(join(contentDir, GLOSSARY_FILE), display, problems, maxAliasExpansions);
 
@@ -110,20 +88,15 @@ export function loadContent(projectRoot: string, contentDir: string, memo?: Arti
     return decodeSource(read.bytes, file, into);
   };
 
-  // Everything an article's parse depends on besides its own bytes.
-  const parseSettings = JSON.stringify([config.timeZone, maxAliasExpansions, config.limits.maxFileBytes]);
-  const loadArticleFile = (entry: ContentFile, folderSection: string | undefined): ParsedArticleFile => {
-    const signature = memo ? fileSignature(entry.absolute) : "";
-    const remembered = memo?.lookup(entry.absolute, signature, parseSettings);
-    if (remembered) return remembered;
+  const parseArticleFile = (entry: ContentFile, folderSection: string | undefined): ParsedArticleFile => {
     const own = new ProblemCollector();
     const ids: string[] = [];
     const text = readText(entry, own);
     const article = text === undefined ? undefined : parseArticle(text, entry.display, own, { timeZone: config.timeZone, maxAliasExpansions, folderSection, onId: (id) => ids.push(id) });
-    const parsed = { signature, article, problems: own.all, ids };
-    memo?.remember(entry.absolute, parsed);
-    return parsed;
+    return { article, problems: own.all, ids };
   };
+  const loadArticleFile = (entry: ContentFile, folderSection: string | undefined): ParsedArticleFile =>
+    memo ? memo.parsed(entry.absolute, () => parseArticleFile(entry, folderSection)) : parseArticleFile(entry, folderSection);
 
   const sections: SectionSource[] = [];
   const articles: ArticleSource[] = [];
@@ -143,13 +116,13 @@ export function loadContent(projectRoot: string, contentDir: string, memo?: Arti
       continue;
     }
     if (!name.endsWith(".md")) continue;
-    const text = readText(entry);
-    if (text === undefined) continue;
     if (name === SECTION_FILE) {
       if (parts.length !== 2) {
         problems.error(file, 1, 1, "section-location", `a section is defined by content/<section>/${SECTION_FILE}; move this file to the top level of its section folder`);
         continue;
       }
+      const text = readText(entry);
+      if (text === undefined) continue;
       const section = parseSection(text, file, parts[0]!, problems, maxAliasExpansions);
       if (section) sections.push(section);
       continue;
@@ -160,9 +133,15 @@ export function loadContent(projectRoot: string, contentDir: string, memo?: Arti
     for (const id of parsed.ids) idsSeen.add(id);
     if (parsed.article) articles.push(parsed.article);
   }
-  memo?.keepOnly(new Set(files.map((f) => f.absolute)));
+  memo?.finish(listing);
   for (const problem of checkAcrossArticles(articles, sections, idsSeen)) problems.add(problem);
   return { config, glossary, sections, articles, assets, problems: problems.all };
+}
+
+function listFiles(projectRoot: string, contentDir: string): ContentListing {
+  const symlinks: string[] = [];
+  const files = listContentFiles(projectRoot, contentDir, symlinks);
+  return { files, symlinks };
 }
 
 function readYamlFile(absolute: string, display: (p: string) => string, problems: ProblemCollector, maxAliasExpansions: number): { ctx: FieldContext; value: unknown } | undefined {

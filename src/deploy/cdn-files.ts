@@ -7,7 +7,7 @@ import { existsSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { headersFile, type HeadersOptions } from "./headers.js";
 import { changedPathsManifest, type Changes, type Manifest } from "./manifest.js";
-import { HEADERS_FILE } from "./output-files.js";
+import { HEADERS_FILE, listFiles } from "./output-files.js";
 import { precompress } from "./precompress.js";
 
 export interface CdnFilesOptions extends HeadersOptions {
@@ -22,6 +22,8 @@ export interface CdnFilesOptions extends HeadersOptions {
   readonly brotliQuality?: number;
   /** Write `_headers` (default true; false for hosts configured otherwise). */
   readonly headers?: boolean;
+  /** See ChangesOptions.knownHashes. */
+  readonly knownHashes?: ReadonlyMap<string, string>;
 }
 
 export interface CdnFilesSummary {
@@ -35,7 +37,10 @@ export interface CdnFilesSummary {
  * `_headers`, then `.br`/`.gz`, then the manifest and the change list (which cover the first two).
  */
 export async function writeCdnFiles(distDir: string, options: CdnFilesOptions = {}): Promise<CdnFilesSummary> {
-  if (options.headers ?? true) writeFileSync(join(distDir, HEADERS_FILE), headersFile(distDir, options));
+  // Listed once: walking tens of thousands of folders costs seconds, and each step needs the list.
+  const pages = listFiles(distDir);
+  const withHeaders = options.headers ?? true;
+  if (withHeaders) writeFileSync(join(distDir, HEADERS_FILE), headersFile(distDir, options, pages));
   const reuseFrom = typeof options.previous === "string" && existsSync(options.previous) && statSync(options.previous).isDirectory() ? options.previous : undefined;
   const { written, reused } = await precompress(distDir, {
     brotli: options.brotli ?? true,
@@ -43,7 +48,9 @@ export async function writeCdnFiles(distDir: string, options: CdnFilesOptions = 
     reuseFrom,
     cacheDir: options.cacheDir,
     brotliQuality: options.brotliQuality,
+    files: pages,
   });
-  const { changes } = changedPathsManifest(options.previous, distDir, { pathPrefix: options.pathPrefix });
+  const files = [...pages, ...written, ...(withHeaders && !pages.includes(HEADERS_FILE) ? [HEADERS_FILE] : [])].sort();
+  const { changes } = changedPathsManifest(options.previous, distDir, { pathPrefix: options.pathPrefix, files, knownHashes: options.knownHashes });
   return { compressed: written.length, reused, changes };
 }

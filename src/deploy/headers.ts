@@ -90,11 +90,11 @@ export function contentSecurityPolicy(distDir: string): string {
   ].join("; ");
 }
 
-/** The text of a `_headers` file for the site in `distDir`. */
-export function headersFile(distDir: string, options: HeadersOptions = {}): string {
+/** The text of a `_headers` file for the site in `distDir` (whose files, as listFiles lists them, may be given). */
+export function headersFile(distDir: string, options: HeadersOptions = {}, listed: readonly string[] = listFiles(distDir)): string {
   const prefix = normalisePrefix(options.pathPrefix);
   const detach = (options.flavor ?? "cloudflare") === "cloudflare";
-  const files = listFiles(distDir).filter((p) => !HOST_FILES.has(p) && !/\.(br|gz)$/.test(p));
+  const files = listed.filter((p) => !HOST_FILES.has(p) && !/\.(br|gz)$/.test(p));
   const blocks: string[] = [
     [
       "# Written by fabu on every build; do not edit (settings: src/deploy/headers.ts).",

@@ -29,14 +29,18 @@ export interface ChangesOptions {
   readonly pathPrefix?: string;
   /** Write `.fabu-manifest.json` and `.fabu-changes.json` into `newDir` (default true). */
   readonly write?: boolean;
+  /** `newDir`'s files as listFiles lists them, when the caller has them already. */
+  readonly files?: readonly string[];
+  /** sha256 of files the caller knows without reading them, by path (pages from the build's page store). */
+  readonly knownHashes?: ReadonlyMap<string, string>;
 }
 
 /** The manifest of an output folder, computed from its files (the two fabu files excepted). */
-export function buildManifest(dir: string): Manifest {
+export function buildManifest(dir: string, listed: readonly string[] = listFiles(dir), knownHashes: ReadonlyMap<string, string> = new Map()): Manifest {
   const files: Record<string, string> = {};
-  for (const path of listFiles(dir)) {
+  for (const path of listed) {
     if (path === MANIFEST_FILE || path === CHANGES_FILE) continue;
-    files[path] = createHash("sha256").update(readFileSync(join(dir, path))).digest("hex");
+    files[path] = knownHashes.get(path) ?? createHash("sha256").update(readFileSync(join(dir, path))).digest("hex");
   }
   return { version: 1, files };
 }
@@ -48,7 +52,7 @@ export function buildManifest(dir: string): Manifest {
  */
 export function changedPathsManifest(previous: string | Manifest | undefined, newDir: string, options: ChangesOptions = {}): { manifest: Manifest; changes: Changes } {
   const before = readPrevious(previous);
-  const manifest = buildManifest(newDir);
+  const manifest = buildManifest(newDir, options.files, options.knownHashes);
   const added: string[] = [];
   const changed: string[] = [];
   const removed: string[] = [];

@@ -2,13 +2,14 @@
  * `.br` and `.gz` beside every text file, byte-for-byte reproducible, for hosts that serve precompressed
  * files (nginx `gzip_static`/`brotli_static`, S3 + CloudFront with Content-Encoding metadata).
  */
-import { createHash, randomBytes } from "node:crypto";
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { brotliCompress, brotliCompressSync, brotliDecompressSync, constants as zlib, gunzipSync, gzip as gzipCallback, gzipSync } from "node:zlib";
 import { HOST_FILES, listFiles } from "./output-files.js";
+import { tryWriteAtomically } from "../fs/write-atomically.js";
 
 const TEXT_EXTENSIONS = /\.(html?|css|js|mjs|xml|json|txt|svg|webmanifest)$/i;
 const DEFAULT_BROTLI_QUALITY = 10;
@@ -28,6 +29,8 @@ export interface PrecompressOptions {
    * matters for a large site built every 15 minutes.
    */
   readonly brotliQuality?: number;
+  /** The folder's files as listFiles lists them, when the caller has them already. */
+  readonly files?: readonly string[];
 }
 
 export interface PrecompressSummary {
@@ -51,7 +54,8 @@ export async function precompress(distDir: string, options: PrecompressOptions):
   const usedCacheEntries = new Set<string>();
   let reused = 0;
   if (options.cacheDir) mkdirSync(options.cacheDir, { recursive: true });
-  const jobs = listFiles(distDir)
+  const toCompress = options.brotli || options.gzip ? (options.files ?? listFiles(distDir)) : [];
+  const jobs = toCompress
     .filter((path) => !HOST_FILES.has(path) && TEXT_EXTENSIONS.test(path))
     .map((path) => async () => {
       const full = join(distDir, path);
@@ -75,7 +79,8 @@ export async function precompress(distDir: string, options: PrecompressOptions):
         } else {
           const out = await compress();
           writeFileSync(full + extension, out);
-          if (cached) writeAtomically(cached, out);
+          // Cache entries appear whole or not at all (a concurrent build may be reading them).
+          if (cached) tryWriteAtomically(cached, out);
         }
         written.push(path + extension);
       }
@@ -119,16 +124,6 @@ function tryCopy(from: string, to: string): boolean {
   }
 }
 
-/** Cache entries appear whole or not at all (a concurrent build may be reading them). Best effort. */
-function writeAtomically(target: string, data: Uint8Array): void {
-  const temporary = join(dirname(target), `.tmp-${process.pid}-${randomBytes(4).toString("hex")}`);
-  try {
-    writeFileSync(temporary, data);
-    renameSync(temporary, target);
-  } catch {
-    rmSync(temporary, { force: true });
-  }
-}
 
 async function runLimited(jobs: readonly (() => Promise<void>)[], limit: number): Promise<void> {
   let next = 0;

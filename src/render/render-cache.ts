@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { dropOtherGenerations, pruneUnused } from "./cache-prune.js";
 import { codeFingerprint } from "./code-fingerprint.js";
@@ -81,8 +81,13 @@ export function openRenderCache(root: string, settings: RenderSettings, memo?: R
     },
     get(key) {
       try {
-        const entry = remembered?.get(key) ?? (JSON.parse(readFileSync(metaPath(key), "utf8")) as RenderedArticle);
-        if (!SCRIPTS.every((script) => existsSync(bodyPath(key, script)))) return undefined;
+        // An entry this process read or wrote in its last build is on disk still: only prune() deletes
+        // entries, and never those the last build used.
+        let entry = remembered?.get(key);
+        if (!entry) {
+          entry = JSON.parse(readFileSync(metaPath(key), "utf8")) as RenderedArticle;
+          if (!SCRIPTS.every((script) => existsSync(bodyPath(key, script)))) return undefined;
+        }
         used.add(key);
         if (memo) seen.set(key, entry);
         return entry;

@@ -6,7 +6,8 @@ import { machineFiles } from "../build/machine-files.js";
 import { openPageStore } from "../build/page-store.js";
 import type { ProjectPaths } from "../build/paths.js";
 import type { PreparedSite } from "../build/prepare-site.js";
-import { createPageDirectories, layOutPages, machineFilePath, writeAssets, writeInto } from "../build/write-site.js";
+import { createPageDirectories } from "../build/page-folders.js";
+import { layOutPages, machineFilePath, writeAssets, writeInto } from "../build/write-site.js";
 import { deleteInBackground, removeDeadTrash } from "../fs/delete-in-background.js";
 import { writeSearchIndex } from "../search/index.js";
 

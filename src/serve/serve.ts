@@ -1,5 +1,5 @@
-import { watch } from "node:fs";
-import { join } from "node:path";
+import { join, relative, sep } from "node:path";
+import { watch } from "chokidar";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import type { ProjectPaths } from "../build/paths.js";
 import { BuildMemo } from "../build/build-memo.js";
@@ -76,10 +76,20 @@ export async function serveSite(paths: ProjectPaths, options: ServeOptions): Pro
       running = running.then(() => rebuild(reason)).catch((error: unknown) => options.log(`fabu: ${(error as Error).stack ?? String(error)}`));
     }, DEBOUNCE_MS);
   };
-  // Watching starts before the first build, so that a file saved while it runs is not missed.
-  for (const dir of [paths.content, paths.templates]) {
-    watch(dir, { recursive: true }, (_event, name) => schedule(`changed ${name ?? dir}`));
-  }
+  // Watching starts before the first build, so that a file saved while it runs is not missed. chokidar rather
+  // than Node's recursive fs.watch, which on Linux watches each file's inode: an editor that saves by
+  // renaming a new file over the old one leaves it watching a deleted file, and later saves go unnoticed.
+  const watcher = watch([paths.content, paths.templates], { ignoreInitial: true, followSymlinks: false, atomic: true });
+  watcher.on("all", (event, path) => {
+    if (path.startsWith(`${paths.content}${sep}`)) {
+      if (event === "change") memo.articles.fileWritten(path);
+      else memo.articles.filesMoved();
+    }
+    schedule(`changed ${relative(paths.root, path)}`);
+  });
+  watcher.on("error", (error) => options.log(`fabu: watching files: ${String(error)}`));
+  // Until the watcher has seen every file, a change could go unreported: loads check every file till then.
+  watcher.on("ready", () => memo.articles.watching());
   running = rebuild("start");
   await running;
   server.serve(options.port);

@@ -20,7 +20,7 @@ function storedPages(project: TempProject): number {
   const root = join(project.root, ".cache", "pages");
   const generations = readdirSync(root).filter((name) => !name.startsWith(".trash-"));
   expect(generations).toHaveLength(1);
-  return readdirSync(join(root, generations[0]!)).length;
+  return readdirSync(join(root, generations[0]!)).filter((name) => name.endsWith(".html")).length;
 }
 
 describe("the page store", () => {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { renameSync } from "node:fs";
 import { get } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -65,6 +66,22 @@ describe("fabu serve: the preview server", () => {
     // The search index built at start is carried over to the rebuilt preview.
     expect(await page("/pagefind/pagefind.js")).toBeDefined();
     expect(await page("/pagefind/fabu-query.zh-hant.json")).toBeDefined();
+  });
+
+  it("picks up an added article, a save that renames a new file over the old one, and a removed article", async () => {
+    const added = "content/fazhi-zhengfu/8355538.md";
+    project.write(added, project.read(SEED).replace("id: 8355537", "id: 8355538").replace(/^title: .*$/m, "title: 新增的预览文章"));
+    const addedPage = "/zh-hans/2020/11/13/8355538.html";
+    expect(await until(async () => ((await page(addedPage))?.includes("<h1>新增的预览文章</h1>") ? true : undefined))).toBe(true);
+    // Editors that save atomically write a temporary file beside the article and rename it over the article.
+    const temporary = `${SEED}.tmp`;
+    project.write(temporary, project.read(SEED).replace(/^title: .*$/m, "title: 改名保存的标题"));
+    renameSync(join(project.root, temporary), join(project.root, SEED));
+    expect(await until(async () => ((await page("/zh-hans/2020/11/13/8355537.html"))?.includes("<h1>改名保存的标题</h1>") ? true : undefined))).toBe(true);
+    project.remove(added);
+    expect(await until(async () => ((await page(addedPage)) === undefined ? true : undefined))).toBe(true);
+    project.write(SEED, project.read(SEED).replace("title: 改名保存的标题", "title: 网络扶贫成效显著"));
+    await until(async () => ((await page("/zh-hans/2020/11/13/8355537.html"))?.includes("<h1>网络扶贫成效显著</h1>") ? true : undefined));
   });
 
   it("reports a content error in the terminal and keeps serving the last good preview", async () => {
