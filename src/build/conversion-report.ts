@@ -1,6 +1,6 @@
 import { resolve, relative, sep } from "node:path";
 import { loadContent } from "../content/load-content.js";
-import { createConverterSet, detectScript, type ConversionDecision } from "../convert/index.js";
+import { createConverterSet, type ConversionDecision } from "../convert/index.js";
 import { otherScript, type Script } from "../site/scripts.js";
 import type { ProjectPaths } from "./paths.js";
 
@@ -25,7 +25,7 @@ export function conversionReport(paths: ProjectPaths, onlyFiles: readonly string
   const entries: ConversionReportEntry[] = [];
   for (const article of content.articles) {
     if (wanted.size > 0 && !wanted.has(article.file)) continue;
-    const from = article.lang ?? detectScript(article.body) ?? content.config.defaultScript;
+    const from = article.lang ?? article.bodyScript ?? content.config.defaultScript;
     const to = otherScript(from);
     const converter = converters.get(from, to);
     const report = (text: string, line: number, firstColumn: number) => {

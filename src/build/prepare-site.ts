@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { toHtml } from "hast-util-to-html";
 import { VFile } from "vfile";
 import { normalisePathPrefix, normaliseSiteConfig, type SiteConfig } from "../config/site-config.js";
@@ -48,8 +49,9 @@ interface LoadedSite {
 }
 
 /** Loads and validates content; the render context (dictionaries, Markdown processor) is built on first use. */
-function loadSite(paths: ProjectPaths, memo?: ArticleMemo): LoadedSite {
-  const content = loadContent(paths.root, paths.content, memo);
+function loadSite(paths: ProjectPaths, options: { readonly memo?: ArticleMemo; readonly cache?: boolean } = {}): LoadedSite {
+  const parseCacheDir = options.cache === false ? undefined : join(paths.root, ".cache", "parsed");
+  const content = loadContent(paths.root, paths.content, { memo: options.memo, parseCacheDir });
   const settings: RenderSettings = {
     siteUrl: content.config.url,
     pathPrefix: normalisePathPrefix(content.config.pathPrefix),
@@ -65,7 +67,7 @@ function loadSite(paths: ProjectPaths, memo?: ArticleMemo): LoadedSite {
   const toHant = (text: string) => getContext().converterFor("zh-Hans", "zh-Hant").convert(text);
   const config = normaliseSiteConfig(content.config, toHant);
   const problems = [...content.problems, ...findUrlCollisions(content.articles, createUrlScheme(config.url, config.pathPrefix, config.timeZone))];
-  const sourceScriptOf = (article: ArticleSource): Script => article.lang ?? detectedScriptOf(article) ?? config.defaultScript;
+  const sourceScriptOf = (article: ArticleSource): Script => article.lang ?? article.bodyScript ?? config.defaultScript;
   // Tags are keyed by their Simplified form, so one tag written in either script is one tag with one URL.
   // Without page rules a tag's key depends only on the tag and the script, and most tags recur: each is
   // converted once per script.
@@ -91,17 +93,6 @@ function loadSite(paths: ProjectPaths, memo?: ArticleMemo): LoadedSite {
   const tags = checkTagSlugs(tagPlaces);
   problems.push(...tags.problems);
   return { content, config, settings, context: getContext, problems, sourceScriptOf, tagKeysOf, tagSlugs: tags.slugs };
-}
-
-/**
- * Detection reads the whole body, and both the tag keys and the renderer need it: once per article, and
- * across the preview server's builds, which get unchanged articles back as the same objects. Weakly held,
- * so that bodies are freed once rendered.
- */
-const detected = new WeakMap<ArticleSource, Script | undefined>();
-function detectedScriptOf(article: ArticleSource): Script | undefined {
-  if (!detected.has(article)) detected.set(article, detectScript(article.body));
-  return detected.get(article);
 }
 
 const hasErrors = (problems: readonly ContentProblem[]) => problems.some((p) => p.severity === "error");
@@ -147,7 +138,7 @@ export interface PrepareOptions {
 
 export async function prepareSite(paths: ProjectPaths, options: PrepareOptions): Promise<PreparedSite> {
   const stage = options.stage ?? (() => {});
-  const site = loadSite(paths, options.memo?.articles);
+  const site = loadSite(paths, { memo: options.memo?.articles, cache: options.cache });
   stage("load and validate");
   const { content, config } = site;
   const problems = site.problems;

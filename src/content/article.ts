@@ -1,4 +1,5 @@
 import type { GlossaryEntry } from "../convert/index.js";
+import { detectScript } from "../convert/detect-script.js";
 import type { Script } from "../site/scripts.js";
 import { DATE_FORMAT_HINT, parseNewsDate, type ZonedInstant } from "../time/zoned-date.js";
 import { ARTICLE_FIELD_NAMES, articleSchema } from "./article-fields.js";
@@ -28,6 +29,8 @@ export interface ArticleSource {
   readonly lang?: Script;
   readonly glossary: readonly GlossaryEntry[];
   readonly body: string;
+  /** The script the body is written in, as detected (undefined: too little Chinese to tell); `lang` overrides it. */
+  readonly bodyScript?: Script;
   /** File line of the body's first line, to place Markdown problems. */
   readonly bodyStartLine: number;
   /** Where the id and section are written, for cross-file errors. */
@@ -120,6 +123,8 @@ export function parseArticle(text: string, file: string, problems: ProblemCollec
     lang: fields.lang as Script | undefined,
     glossary: (fields.glossary as GlossaryEntry[] | undefined) ?? [],
     body: fm.body,
+    // Detected here, with the parse, so that the parse cache keeps it: it reads the whole body.
+    bodyScript: detectScript(fm.body),
     bodyStartLine: fm.bodyStartLine,
     idAt: locate(ctx, ["id"], "value"),
     sectionAt: fields.section === undefined ? { line: 1, column: 1 } : locate(ctx, ["section"], "value"),

@@ -5,6 +5,7 @@ import { siteConfigSchema, type RawSiteConfig } from "../config/site-config.js";
 import { isKnownTimeZone } from "../time/zoned-date.js";
 import { parseArticle, type ArticleSource } from "./article.js";
 import type { ArticleMemo, ContentListing, LoadContext, ParsedArticleFile } from "./article-memo.js";
+import { openParseCache, type ParseCache } from "./parse-cache.js";
 import { createFileReader, displayPath, listContentFiles, type ContentFile } from "./content-files.js";
 import { checkAcrossArticles } from "./cross-checks.js";
 import { ProblemCollector, type ContentProblem } from "./problems.js";
@@ -48,15 +49,26 @@ function checkSvgAsset(absolute: string, file: string, problems: ProblemCollecto
  * Reads and validates the whole content folder. Never throws for bad content: every problem in every file
  * is collected, so one build reports them all. With a memo, unchanged articles are taken from it.
  */
-export function loadContent(projectRoot: string, contentDir: string, memo?: ArticleMemo): LoadedContent {
+export interface LoadOptions {
+  /** Kept by the preview server between loads. */
+  readonly memo?: ArticleMemo;
+  /** Where parsed articles are kept between builds (`.cache/parsed`); without it every article is parsed. */
+  readonly parseCacheDir?: string;
+}
+
+export function loadContent(projectRoot: string, contentDir: string, options: LoadOptions = {}): LoadedContent {
   const problems = new ProblemCollector();
   const display = (absolute: string) => displayPath(projectRoot, absolute);
   const config = loadSiteConfig(join(contentDir, SITE_CONFIG_FILE), display, problems);
   // Everything an article's parse depends on besides its own bytes.
   const parseSettings = JSON.stringify([config.timeZone, config.limits.maxAliasExpansions, config.limits.maxFileBytes]);
-  const load = memo?.beginLoad(parseSettings);
+  const load = options.memo?.beginLoad(parseSettings);
+  const cache = options.parseCacheDir === undefined ? undefined : openParseCache(options.parseCacheDir, parseSettings);
   try {
-    return loadFiles({ projectRoot, contentDir, config, problems, display }, load);
+    const loaded = loadFiles({ projectRoot, contentDir, config, problems, display, cache }, load);
+    // With a memo, later loads look only at changed files: what they use says nothing about the rest.
+    if (!options.memo) cache?.prune();
+    return loaded;
   } catch (error) {
     load?.abandon();
     throw error;
@@ -69,9 +81,10 @@ interface LoadInputs {
   readonly config: RawSiteConfig;
   readonly problems: ProblemCollector;
   readonly display: (absolute: string) => string;
+  readonly cache: ParseCache | undefined;
 }
 
-function loadFiles({ projectRoot, contentDir, config, problems, display }: LoadInputs, memo: LoadContext | undefined): LoadedContent {
+function loadFiles({ projectRoot, contentDir, config, problems, display, cache }: LoadInputs, memo: LoadContext | undefined): LoadedContent {
   const listing: ContentListing = memo?.listing ?? listFiles(projectRoot, contentDir);
   const { files } = listing;
   for (const link of listing.symlinks) problems.warning(display(link), 1, 1, "symlink-in-content", "symbolic links in content/ are ignored; copy the file in instead");
@@ -90,10 +103,14 @@ function loadFiles({ projectRoot, contentDir, config, problems, display }: LoadI
 
   const parseArticleFile = (entry: ContentFile, folderSection: string | undefined): ParsedArticleFile => {
     const own = new ProblemCollector();
-    const ids: string[] = [];
     const text = readText(entry, own);
-    const article = text === undefined ? undefined : parseArticle(text, entry.display, own, { timeZone: config.timeZone, maxAliasExpansions, folderSection, onId: (id) => ids.push(id) });
-    return { article, problems: own.all, ids };
+    if (text === undefined) return { article: undefined, problems: own.all, ids: [] };
+    const parse = (): ParsedArticleFile => {
+      const ids: string[] = [];
+      const article = parseArticle(text, entry.display, own, { timeZone: config.timeZone, maxAliasExpansions, folderSection, onId: (id) => ids.push(id) });
+      return { article, problems: own.all, ids };
+    };
+    return cache ? cache.parsed(entry.display, folderSection, text, parse) : parse();
   };
   const loadArticleFile = (entry: ContentFile, folderSection: string | undefined): ParsedArticleFile =>
     memo ? memo.parsed(entry.absolute, () => parseArticleFile(entry, folderSection)) : parseArticleFile(entry, folderSection);

@@ -9,7 +9,7 @@ const TITLE = "title: 网络扶贫取得明显成效";
 
 describe("ArticleMemo: what the preview server reads again after a save", () => {
   let project: TempProject;
-  const load = (memo: ArticleMemo) => loadContent(project.root, join(project.root, "content"), memo);
+  const load = (memo: ArticleMemo) => loadContent(project.root, join(project.root, "content"), { memo });
   const titleOf = (memo: ArticleMemo, id = "8355537") => load(memo).articles.find((a) => a.id === id)?.title;
   const retitle = (title: string) => project.write(SEED, project.read(SEED).replace(TITLE, `title: ${title}`));
 
