@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSyn
 import { join, relative } from "node:path";
 import { dropOtherGenerations, pruneUnused } from "../render/cache-prune.js";
 import { codeFingerprint } from "../render/code-fingerprint.js";
+import { createFileReader } from "../content/content-files.js";
 import { tryWriteAtomically } from "../fs/write-atomically.js";
 
 /**
@@ -56,19 +57,37 @@ export function openPageStore(root: string, layout: LayoutInputs): PageStore {
   const used = new Set<string>();
   const pathOf = (key: string) => join(dir, `${key}.html`);
   const hashesFile = join(dir, HASHES_FILE);
+  let present: Set<string> | undefined;
+  let misses = 0;
   let hashes: Map<string, string> | undefined;
-  const knownHashes = () => (hashes ??= readHashes(hashesFile));
+  // Read only when asked for (a build's manifest), not by the preview's updates.
+  const knownHashes = () => (hashes ??= new Map([...readHashes(hashesFile), ...added]));
+  const added = new Map<string, string>();
+  // One reused buffer: a fresh one per page (a whole site's bytes in a cold build) counts as external memory
+  // that the collector frees late.
+  const readPage = createFileReader();
   return {
     generation,
     keyOf: (plan) => createHash("sha256").update(fingerprint).update(JSON.stringify(plan)).digest("hex"),
     restore(key, target) {
-      if (!placeFile(pathOf(key), target)) return false;
+      if (present && !present.has(key)) return false;
+      if (!placeFile(pathOf(key), target)) {
+        // Many misses: a cold store. Trying to link each page cost a second per 50,000 pages, listing the
+        // folder once a few milliseconds (a preview update, with few pages to restore, never gets here).
+        if (++misses === LIST_AFTER_MISSES) present = new Set(readdirSync(dir).map((name) => name.slice(0, name.indexOf("."))));
+        return false;
+      }
       used.add(key);
       return true;
     },
     keep(key, source) {
       used.add(key);
-      knownHashes().set(key, createHash("sha256").update(readFileSync(source)).digest("hex"));
+      const read = readPage(source, Number.MAX_SAFE_INTEGER);
+      if ("bytes" in read) {
+        const hash = createHash("sha256").update(read.bytes).digest("hex");
+        added.set(key, hash);
+        hashes?.set(key, hash);
+      }
       const stored = pathOf(key);
       if (existsSync(stored)) return;
       try {
@@ -109,6 +128,7 @@ function placeFile(stored: string, target: string): boolean {
 
 /** The page hashes the last build stored (equal keys mean equal pages, so a hash never goes stale). */
 const HASHES_FILE = "hashes.json";
+const LIST_AFTER_MISSES = 64;
 
 function readHashes(file: string): Map<string, string> {
   try {

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { tryWriteAtomically } from "../fs/write-atomically.js";
 import { dropOtherGenerations, pruneUnused } from "../render/cache-prune.js";
 import { codeFingerprint } from "../render/code-fingerprint.js";
 import type { ArticleSource } from "./article.js";
@@ -22,6 +22,8 @@ export interface ParseCache {
   parsed(file: string, folderSection: string | undefined, text: string, parse: () => ParsedArticleFile): ParsedArticleFile;
   /** Removes entries this build did not use, once they are as many as the used ones (see pruneUnused). */
   prune(): void;
+  /** Resolves once the entries written so far are on disk (they are written in the background). */
+  written(): Promise<void>;
 }
 
 interface Entry {
@@ -41,9 +43,10 @@ export function openParseCache(root: string, settings: string): ParseCache {
     mkdirSync(dir, { recursive: true });
   } catch {
     // A read-only checkout (`fabu check` in CI, say): everything is parsed, nothing kept.
-    return { parsed: (_file, _section, _text, parse) => parse(), prune: () => {} };
+    return { parsed: (_file, _section, _text, parse) => parse(), prune: () => {}, written: async () => {} };
   }
   const used = new Set<string>();
+  const writing = new Set<Promise<void>>();
   return {
     parsed(path, folderSection, text, parse) {
       const key = createHash("sha256").update(`${path}\0${folderSection ?? ""}\0`).update(text).digest("hex");
@@ -53,12 +56,22 @@ export function openParseCache(root: string, settings: string): ParseCache {
       if (entry) return fromEntry(entry, text);
       const result = parse();
       const fresh = toEntry(result, text);
-      if (fresh) tryWriteAtomically(entryFile, JSON.stringify(fresh));
+      // Written in the background (libuv's threads), and not atomically: making twenty thousand files one
+      // after another took 14 s of a cold build on a busy disk. A file cut short by a killed build is not
+      // JSON (no prefix of a JSON object is), so it reads as a miss; and a key always has the same entry.
+      if (fresh) {
+        const write = writeFile(entryFile, JSON.stringify(fresh)).catch(() => undefined);
+        writing.add(write);
+        void write.then(() => writing.delete(write));
+      }
       return result;
     },
     prune() {
       pruneUnused(dir, used);
       dropOtherGenerations(root, generation);
+    },
+    written: async () => {
+      await Promise.all(writing);
     },
   };
 }

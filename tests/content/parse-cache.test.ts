@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -20,19 +20,47 @@ describe("the parse cache (.cache/parsed)", () => {
   });
   afterEach(() => project.dispose());
 
-  it("gives the same articles and problems as parsing, property order included (render keys hash it)", () => {
+  /** The entry files, once there is a whole one per article file (they are written in the background). */
+  const entriesWritten = async (): Promise<string[]> => {
+    const articleFiles = readdirSync(join(project.root, "content"), { recursive: true, withFileTypes: true }).filter(
+      (entry) => entry.isFile() && entry.name.endsWith(".md") && !entry.name.startsWith("_"),
+    ).length;
+    const whole = (file: string) => {
+      try {
+        JSON.parse(readFileSync(file, "utf8"));
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    for (let waited = 0; ; waited += 50) {
+      const files = readdirSync(cacheDir, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile() && entry.name.endsWith(".json"))
+        .map((entry) => join(entry.parentPath, entry.name));
+      if ((files.length >= articleFiles && files.every(whole)) || waited > 20_000) return files;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+
+  it("gives the same articles and problems as parsing, property order included (render keys hash it)", async () => {
     project.write(SEED, project.read(SEED).replace("title: 网络扶贫取得明显成效", "title: 网络扶贫取得明显成效\u200b"));
     const parsed = load();
     const first = load(cacheDir);
+    const entries = await entriesWritten();
     const cached = load(cacheDir);
     expect(parsed.problems.length).toBeGreaterThan(0);
     for (const loaded of [first, cached]) {
       expect(JSON.stringify(loaded.articles)).toBe(JSON.stringify(parsed.articles));
       expect(loaded.problems).toEqual(parsed.problems);
     }
+    // What the next load returns comes from the entries: edit one behind the cache's back and it shows.
+    const { id, title } = parsed.articles[0]!;
+    const entry = entries.find((file) => readFileSync(file, "utf8").includes(`"id":"${id}"`))!;
+    writeFileSync(entry, readFileSync(entry, "utf8").replace(JSON.stringify({ title }).slice(1, -1), '"title":"缓存里的标题"'));
+    expect(load(cacheDir).articles.find((a) => a.id === id)?.title).toBe("缓存里的标题");
   });
 
-  it("parses only texts it has not seen, and keeps one entry per article", () => {
+  it("parses only texts it has not seen, and keeps one entry per article", async () => {
     const settings = "settings";
     const cache = openParseCache(cacheDir, settings);
     let parses = 0;
@@ -41,6 +69,7 @@ describe("the parse cache (.cache/parsed)", () => {
       return { article: undefined, problems: [], ids: [id] };
     };
     expect(cache.parsed("content/a.md", "s", "text a", parse("a")).ids).toEqual(["a"]);
+    await cache.written();
     expect(cache.parsed("content/a.md", "s", "text a", parse("x")).ids).toEqual(["a"]);
     expect(parses).toBe(1);
     // Another text, path or folder section is another entry.
@@ -57,10 +86,9 @@ describe("the parse cache (.cache/parsed)", () => {
     expect(readdirSync(cacheDir).filter((name) => !name.startsWith(".trash-"))).toHaveLength(1);
   });
 
-  it("parses again when an entry is unreadable", () => {
+  it("parses again when an entry is unreadable", async () => {
     const before = load(cacheDir);
-    const [generation] = readdirSync(cacheDir);
-    for (const name of readdirSync(join(cacheDir, generation!))) writeFileSync(join(cacheDir, generation!, name), "{ not json");
+    for (const file of await entriesWritten()) writeFileSync(file, "{ not json");
     expect(JSON.stringify(load(cacheDir).articles)).toBe(JSON.stringify(before.articles));
   });
 
