@@ -68,6 +68,8 @@ export function loadContent(projectRoot: string, contentDir: string, options: Lo
     const loaded = loadFiles({ projectRoot, contentDir, config, problems, display, cache }, load);
     // With a memo, later loads look only at changed files: what they use says nothing about the rest.
     if (!options.memo) cache?.prune();
+    // The entries are written in the background; the process waits for them before it exits.
+    void cache?.written();
     return loaded;
   } catch (error) {
     load?.abandon();

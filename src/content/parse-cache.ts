@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 import { join } from "node:path";
 import { dropOtherGenerations, pruneUnused } from "../render/cache-prune.js";
 import { codeFingerprint } from "../render/code-fingerprint.js";
@@ -22,7 +23,7 @@ export interface ParseCache {
   parsed(file: string, folderSection: string | undefined, text: string, parse: () => ParsedArticleFile): ParsedArticleFile;
   /** Removes entries this build did not use, once they are as many as the used ones (see pruneUnused). */
   prune(): void;
-  /** Resolves once the entries written so far are on disk (they are written in the background). */
+  /** No more entries: resolves once those written are on disk (they are written in the background). */
   written(): Promise<void>;
 }
 
@@ -46,7 +47,7 @@ export function openParseCache(root: string, settings: string): ParseCache {
     return { parsed: (_file, _section, _text, parse) => parse(), prune: () => {}, written: async () => {} };
   }
   const used = new Set<string>();
-  const writing = new Set<Promise<void>>();
+  const writer = backgroundWriter();
   return {
     parsed(path, folderSection, text, parse) {
       const key = createHash("sha256").update(`${path}\0${folderSection ?? ""}\0`).update(text).digest("hex");
@@ -56,22 +57,48 @@ export function openParseCache(root: string, settings: string): ParseCache {
       if (entry) return fromEntry(entry, text);
       const result = parse();
       const fresh = toEntry(result, text);
-      // Written in the background (libuv's threads), and not atomically: making twenty thousand files one
-      // after another took 14 s of a cold build on a busy disk. A file cut short by a killed build is not
-      // JSON (no prefix of a JSON object is), so it reads as a miss; and a key always has the same entry.
-      if (fresh) {
-        const write = writeFile(entryFile, JSON.stringify(fresh)).catch(() => undefined);
-        writing.add(write);
-        void write.then(() => writing.delete(write));
-      }
+      // Written by a worker thread, and not atomically: making twenty thousand files one after another
+      // took 14 s of a cold build on a busy disk. A file cut short by a killed build is not JSON (no
+      // prefix of a JSON object is), so it reads as a miss; and a key always has the same entry.
+      if (fresh) writer.write(entryFile, JSON.stringify(fresh));
       return result;
     },
     prune() {
       pruneUnused(dir, used);
       dropOtherGenerations(root, generation);
     },
-    written: async () => {
-      await Promise.all(writing);
+    written: () => writer.end(),
+  };
+}
+
+/**
+ * Writes files in a worker thread; synchronously when running from the TypeScript sources (tests), where
+ * there is no compiled worker. (Node's asynchronous writes would not do: each needs this thread's event loop
+ * between opening and closing its file, and a load keeps the thread busy, so files piled up open until the
+ * process ran out of descriptors.)
+ */
+function backgroundWriter(): { write(file: string, text: string): void; end(): Promise<void> } {
+  const workerUrl = new URL("./parse-cache-writer.js", import.meta.url);
+  let worker: Worker | undefined;
+  let exited: Promise<void> = Promise.resolve();
+  const compiled = existsSync(fileURLToPath(workerUrl));
+  return {
+    write(file, text) {
+      if (!compiled) {
+        writeFileSync(file, text);
+        return;
+      }
+      if (!worker) {
+        const started = new Worker(workerUrl);
+        exited = new Promise((done) => started.once("exit", () => done()));
+        worker = started;
+      }
+      worker.postMessage([file, text]);
+    },
+    end() {
+      worker?.postMessage(null);
+      worker = undefined;
+      return exited;
     },
   };
 }
