@@ -23,11 +23,6 @@ export interface WriteOptions {
 /** Pages laid out by one Eleventy run at most, so memory stays bounded however large the archive is. */
 const PAGES_PER_RUN = 2_500;
 
-/**
- * Lays out every page with Eleventy into `targetDir` (or links it from the page store when nothing it is made
- * from changed), plus the fingerprinted theme assets, content assets, feeds and sitemaps. Returns the page
- * store, for the caller to prune once the site is published.
- */
 export interface WrittenSite {
   /** The page store, for the caller to prune once the site is published. */
   readonly store: PageStore | undefined;
@@ -35,6 +30,11 @@ export interface WrittenSite {
   readonly knownHashes: ReadonlyMap<string, string>;
 }
 
+/**
+ * Lays out every page with Eleventy into `targetDir` (or links it from the page store when nothing it is made
+ * from changed), plus the fingerprinted theme assets, content assets, feeds and sitemaps. The page folders
+ * are made in a worker thread while the pages' store keys are hashed.
+ */
 export async function writeSite(site: PreparedSite, paths: ProjectPaths, targetDir: string, options: WriteOptions = { search: true }): Promise<WrittenSite> {
   let last = performance.now();
   const stage = (name: string) => {
