@@ -59,10 +59,11 @@ export function openPageStore(root: string, layout: LayoutInputs): PageStore {
   const hashesFile = join(dir, HASHES_FILE);
   let present: Set<string> | undefined;
   let misses = 0;
-  let hashes: Map<string, string> | undefined;
-  // Read only when asked for (a build's manifest), not by the preview's updates.
-  const knownHashes = () => (hashes ??= new Map([...readHashes(hashesFile), ...added]));
+  // Hashes of pages kept by this build; those of earlier builds are read only when asked for (a build's
+  // manifest), not by the preview's updates.
   const added = new Map<string, string>();
+  let earlier: Map<string, string> | undefined;
+  const hashOf = (key: string) => added.get(key) ?? (earlier ??= readHashes(hashesFile)).get(key);
   // One reused buffer: a fresh one per page (a whole site's bytes in a cold build) counts as external memory
   // that the collector frees late.
   const readPage = createFileReader();
@@ -83,11 +84,7 @@ export function openPageStore(root: string, layout: LayoutInputs): PageStore {
     keep(key, source) {
       used.add(key);
       const read = readPage(source, Number.MAX_SAFE_INTEGER);
-      if ("bytes" in read) {
-        const hash = createHash("sha256").update(read.bytes).digest("hex");
-        added.set(key, hash);
-        hashes?.set(key, hash);
-      }
+      if ("bytes" in read) added.set(key, createHash("sha256").update(read.bytes).digest("hex"));
       const stored = pathOf(key);
       if (existsSync(stored)) return;
       try {
@@ -97,11 +94,11 @@ export function openPageStore(root: string, layout: LayoutInputs): PageStore {
         if (!existsSync(stored)) copyAtomically(source, stored);
       }
     },
-    hashOf: (key) => knownHashes().get(key),
+    hashOf,
     prune() {
       pruneUnused(dir, used);
       const kept = [...used].sort().flatMap((key) => {
-        const hash = knownHashes().get(key);
+        const hash = hashOf(key);
         return hash === undefined ? [] : [[key, hash] as const];
       });
       tryWriteAtomically(hashesFile, JSON.stringify(Object.fromEntries(kept)));

@@ -67,12 +67,14 @@ export async function updatePreview(site: PreparedSite, paths: ProjectPaths, pre
   const keysByPlan = new WeakMap<object, string>();
   const toLayOut = { articles: [], listings: [], homes: [], notFound: [], redirects: [] } as { -readonly [K in keyof PagesToLayOut]: PagesToLayOut[K][number][] };
   const toKeep: { key: string; outputPath: string }[] = [];
+  let pagesWritten = 0;
   const place = <T extends { readonly outputPath: string }>(list: readonly T[], into: T[], stored: boolean) => {
     for (const page of list) {
       const key = knownKeys?.get(page) ?? store.keyOf(page);
       keysByPlan.set(page, key);
       pages.set(page.outputPath, key);
       if (previous?.pages.get(page.outputPath) === key) continue;
+      pagesWritten += 1;
       const target = join(dir, page.outputPath);
       removeFile(target);
       if (stored && store.restore(key, target)) continue;
@@ -92,7 +94,6 @@ export async function updatePreview(site: PreparedSite, paths: ProjectPaths, pre
   const laidOut = Object.values(toLayOut).reduce((sum, list) => sum + list.length, 0);
   if (laidOut > 0) await layOutPages(site, paths, dir, assets, toLayOut);
   for (const { key, outputPath } of toKeep) store.keep(key, join(dir, outputPath));
-  const pagesWritten = [...pages.keys()].filter((path) => previous?.pages.get(path) !== pages.get(path)).length;
 
   const unfinished: PreviewState = { pages, files: previous?.files ?? new Map(), assets: assetFiles, keysByPlan, generation: store.generation };
   const finish = (): PreviewState => {
