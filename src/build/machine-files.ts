@@ -1,25 +1,41 @@
-import { atomFeed, jsonFeed, newsSitemap, robotsTxt, rssFeed, selectNewsEntries, sitemaps, type FeedEntry, type FeedInput, type GeneratedFile, type SitemapUrl } from "../feeds/index.js";
+import { atomFeed, jsonFeed, newsSitemap, robotsTxt, rssFeed, selectNewsEntries, sitemaps, type FeedEntry, type FeedInput, type SitemapUrl } from "../feeds/index.js";
 import { toIsoWithOffset } from "../time/zoned-date.js";
 import type { ArticlePage } from "../site/page-types.js";
 import type { PreparedSite } from "./prepare-site.js";
+
+export interface MachineFile {
+  /** From the site's root, with a leading slash. */
+  readonly path: string;
+  /**
+   * Everything the file's bytes are made from, for files costly enough to keep in the page store: a feed
+   * parses its articles' bodies again to make their links absolute (two seconds of a 20,000-article rebuild).
+   * Article bodies appear here as their render-cache keys.
+   */
+  readonly madeFrom?: object;
+  readonly content: () => string;
+}
+
+/** An entry whose body is named by its render-cache key, read only when the feed is written. */
+type LazyFeedEntry = Omit<FeedEntry, "contentHtml"> & { readonly bodyKey: string };
 
 /**
  * The files machines read, beside the pages: Atom, RSS and JSON feeds for the site and each section in
  * both scripts, sitemap.xml with hreflang alternates (split into an index past 50,000 URLs or 50 MB), the
  * Google News sitemap of the last two days, robots.txt naming them, and `_redirects` for the aliases.
  */
-export function machineFiles(site: PreparedSite, readBody: (key: string) => string): GeneratedFile[] {
+export function machineFiles(site: PreparedSite, readBody: (key: string) => string): MachineFile[] {
   const { model, config } = site;
   const { urls } = model;
-  const files: GeneratedFile[] = [];
+  const files: MachineFile[] = [];
+  const made = (path: string, content: string): MachineFile => ({ path, content: () => content });
   const pageOf = new Map(model.articles.map((page) => [`${page.script}/${page.id}`, page]));
 
-  const entryOf = (page: ArticlePage): FeedEntry => ({
+  const entryOf = (page: ArticlePage): LazyFeedEntry => ({
     id: page.id,
     url: page.canonical,
     title: page.title,
     summary: page.description,
-    contentHtml: readBody(page.bodyKey),
+    bodyKey: page.bodyKey,
     published: page.dateIso,
     updated: page.updatedIso,
     authors: page.byline,
@@ -30,7 +46,7 @@ export function machineFiles(site: PreparedSite, readBody: (key: string) => stri
   for (const plan of model.feeds) {
     const entries = plan.articleIds.map((id) => entryOf(pageOf.get(`${plan.script}/${id}`)!));
     const newest = entries.map((e) => e.updated ?? e.published).sort().at(-1);
-    const base: Omit<FeedInput, "selfUrl"> = {
+    const base: Omit<FeedInput, "selfUrl" | "entries"> = {
       script: plan.script,
       title: plan.title,
       description: plan.description,
@@ -38,18 +54,20 @@ export function machineFiles(site: PreparedSite, readBody: (key: string) => stri
       publisher: config.publisher,
       // Never the build time: an unchanged site must rebuild byte for byte.
       updated: newest ?? "2000-01-01T00:00:00+08:00",
-      entries,
     };
-    files.push({ path: urls.feed(plan.listingUrl, "atom"), content: atomFeed({ ...base, selfUrl: urls.absolute(urls.feed(plan.listingUrl, "atom")) }) });
-    files.push({ path: urls.feed(plan.listingUrl, "rss"), content: rssFeed({ ...base, selfUrl: urls.absolute(urls.feed(plan.listingUrl, "rss")) }) });
-    files.push({ path: urls.feed(plan.listingUrl, "json"), content: jsonFeed({ ...base, selfUrl: urls.absolute(urls.feed(plan.listingUrl, "json")) }) });
+    const withBodies = (): FeedEntry[] => entries.map(({ bodyKey, ...entry }) => ({ ...entry, contentHtml: readBody(bodyKey) }));
+    for (const [format, write] of FEED_WRITERS) {
+      const path = urls.feed(plan.listingUrl, format);
+      const selfUrl = urls.absolute(path);
+      files.push({ path, madeFrom: { format, ...base, selfUrl, entries }, content: () => write({ ...base, selfUrl, entries: withBodies() }) });
+    }
   }
 
   const sitemapUrls: SitemapUrl[] = [...model.homes, ...model.listings, ...model.articles]
     .filter((page) => page.indexable)
     .map((page) => ({ loc: page.canonical, lastmod: page.kind === "article" ? page.updatedIso ?? page.dateIso : undefined, alternates: page.alternates }));
   const siteMaps = sitemaps(sitemapUrls, { baseUrl: urls.absolute("/") });
-  files.push(...siteMaps.map((file) => ({ path: `/${file.path}`, content: file.content })));
+  files.push(...siteMaps.map((file) => made(`/${file.path}`, file.content)));
   const sitemapList = [urls.absolute("/sitemap.xml")];
 
   const nowIso = toIsoWithOffset(site.now, config.timeZone);
@@ -62,12 +80,18 @@ export function machineFiles(site: PreparedSite, readBody: (key: string) => stri
   }));
   // An empty news sitemap is not valid against Google's schema, so it is written only when there is news.
   if (selectNewsEntries(newsEntries, { now: nowIso }).length > 0) {
-    files.push({ path: "/sitemap-news.xml", content: newsSitemap(newsEntries, { now: nowIso }) });
+    files.push(made("/sitemap-news.xml", newsSitemap(newsEntries, { now: nowIso })));
     sitemapList.push(urls.absolute("/sitemap-news.xml"));
   }
-  files.push({ path: "/robots.txt", content: robotsTxt({ sitemapUrls: sitemapList }) });
+  files.push(made("/robots.txt", robotsTxt({ sitemapUrls: sitemapList })));
 
   const redirectLines = model.redirects.map((r) => `${urls.withPrefix(encodeURI(r.from))} ${r.toHref} 301`);
-  files.push({ path: "/_redirects", content: redirectLines.length ? `${redirectLines.join("\n")}\n` : "" });
+  files.push(made("/_redirects", redirectLines.length ? `${redirectLines.join("\n")}\n` : ""));
   return files;
 }
+
+const FEED_WRITERS = [
+  ["atom", atomFeed],
+  ["rss", rssFeed],
+  ["json", jsonFeed],
+] as const;

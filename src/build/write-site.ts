@@ -5,10 +5,11 @@ import type { PagesToLayOut } from "../eleventy/eleventy-config.js";
 import { layOutAll } from "./layout.js";
 import { createPageDirectoriesInBackground } from "./page-folders.js";
 import { writeSearchIndex } from "../search/index.js";
-import { machineFiles } from "./machine-files.js";
+import { machineFiles, type MachineFile } from "./machine-files.js";
 import { openPageStore, type PageStore } from "./page-store.js";
 import type { PreparedSite } from "./prepare-site.js";
 import type { ProjectPaths } from "./paths.js";
+import { SHARED_PAGE_FIELDS } from "../site/page-types.js";
 
 const THEME_ASSETS = "assets";
 
@@ -46,7 +47,7 @@ export async function writeSite(site: PreparedSite, paths: ProjectPaths, targetD
   const folders = createPageDirectoriesInBackground(targetDir, site);
   // Awaited below; until then a failure must not count as unhandled.
   folders.catch(() => undefined);
-  const store = options.pageStoreDir ? openPageStore(options.pageStoreDir, { templatesDir: paths.templates, assets: assetHrefs, config: site.config }) : undefined;
+  const store = options.pageStoreDir ? openPageStore(options.pageStoreDir, { templatesDir: paths.templates, assets: assetHrefs, config: site.config, sharedFields: SHARED_PAGE_FIELDS }) : undefined;
   const { model } = site;
   const keyed = (pages: readonly Plan[]) => (store ? pages.map((page) => store.keyOf(page)) : []);
   const keys = { articles: keyed(model.articles), listings: keyed(model.listings), redirects: keyed(model.redirects) };
@@ -74,7 +75,7 @@ export async function writeSite(site: PreparedSite, paths: ProjectPaths, targetD
     }
   }
   stage("layout");
-  for (const file of machineFiles(site, site.readBody)) writeInto(targetDir, machineFilePath(file), file.content);
+  for (const file of machineFiles(site, site.readBody)) writeMachineFile(file, targetDir, store, knownHashes);
   stage("feeds and sitemaps");
   // Pagefind is the costliest step at archive scale; `--no-search` leaves it out (e.g. for a quick preview).
   if (options.search) await writeSearchIndex(targetDir, { traditional: site.config.traditional });
@@ -82,6 +83,21 @@ export async function writeSite(site: PreparedSite, paths: ProjectPaths, targetD
 }
 
 const NO_PAGES: PagesToLayOut = { articles: [], listings: [], homes: [], notFound: [], redirects: [] };
+
+/** Writes a machine file, or links it from the page store when nothing it is made from changed. */
+function writeMachineFile(file: MachineFile, targetDir: string, store: PageStore | undefined, knownHashes: Map<string, string>): void {
+  const path = machineFilePath(file);
+  if (!store || file.madeFrom === undefined) return writeInto(targetDir, path, file.content());
+  const key = store.keyOf(file.madeFrom);
+  const target = join(targetDir, path);
+  mkdirSync(dirname(target), { recursive: true });
+  if (!store.restore(key, target)) {
+    writeInto(targetDir, path, file.content());
+    store.keep(key, target);
+  }
+  const hash = store.hashOf(key);
+  if (hash) knownHashes.set(path, hash);
+}
 
 /** A machine file's path inside the output folder. */
 export const machineFilePath = (file: { readonly path: string }) => file.path.replace(/^\//, "");

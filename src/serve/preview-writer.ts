@@ -10,6 +10,7 @@ import { createPageDirectories } from "../build/page-folders.js";
 import { layOutPages, machineFilePath, writeAssets, writeInto } from "../build/write-site.js";
 import { deleteInBackground, removeDeadTrash } from "../fs/delete-in-background.js";
 import { writeSearchIndex } from "../search/index.js";
+import { SHARED_PAGE_FIELDS } from "../site/page-types.js";
 
 /** What the preview folder holds, by output path: each page's page-store key, each machine file's hash, the assets. */
 export interface PreviewState {
@@ -60,7 +61,7 @@ export async function updatePreview(site: PreparedSite, paths: ProjectPaths, pre
   const assetFiles = new Set(written.files);
   for (const path of previous?.assets ?? []) if (!assetFiles.has(path)) removeFile(join(dir, path));
   const assets = written.hrefs;
-  const store = openPageStore(options.pageStoreDir, { templatesDir: paths.templates, assets, config: site.config });
+  const store = openPageStore(options.pageStoreDir, { templatesDir: paths.templates, assets, config: site.config, sharedFields: SHARED_PAGE_FIELDS });
   const { model } = site;
   const pages = new Map<string, string>();
   const knownKeys = previous?.generation === store.generation ? previous.keysByPlan : undefined;
@@ -114,9 +115,10 @@ function writeChangedMachineFiles(site: PreparedSite, dir: string, previous: Rea
   const files = new Map<string, string>();
   for (const file of machineFiles(site, site.readBody)) {
     const path = machineFilePath(file);
-    const hash = createHash("sha256").update(file.content).digest("hex");
+    const content = file.content();
+    const hash = createHash("sha256").update(content).digest("hex");
     files.set(path, hash);
-    if (previous?.get(path) !== hash) writeInto(dir, path, file.content);
+    if (previous?.get(path) !== hash) writeInto(dir, path, content);
   }
   for (const path of previous?.keys() ?? []) if (!files.has(path)) removeFile(join(dir, path));
   return files;

@@ -23,6 +23,9 @@ export interface PageBase {
   readonly indexable: boolean;
 }
 
+/** PageBase fields whose object is shared by every page of a script (or of a section): see LayoutInputs.sharedFields. */
+export const SHARED_PAGE_FIELDS = ["labels", "nav", "feeds"] as const satisfies readonly (keyof PageBase)[];
+
 export interface Alternate {
   readonly hreflang: string;
   readonly href: string;

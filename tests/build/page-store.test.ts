@@ -45,6 +45,8 @@ describe("the page store", () => {
     const { restored } = build(project);
     expect(storedPages(project)).toBe(cold + (cold - restored));
     expect(project.read(EDITED_PAGE)).toContain("让群众在家门口看好病、看得起病");
+    // Feeds are kept in the store too: the section's feeds show the new title, not a stored copy.
+    for (const feed of ["feed.xml", "rss.xml", "feed.json"]) expect(project.read(`dist/zh-hans/minsheng/${feed}`)).toContain("让群众在家门口看好病、看得起病");
     expect(treeDigest(join(project.root, "dist"))).not.toBe(before);
     // Its two pages, the listings that show it, the pages that list it under 相关新闻: a minority.
     expect(restored).toBeLessThan(cold);
