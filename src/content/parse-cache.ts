@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { join } from "node:path";
-import { dropOtherGenerations, pruneUnused } from "../render/cache-prune.js";
+import { basename, join } from "node:path";
+import { dropOtherGenerations } from "../render/cache-prune.js";
 import { codeFingerprint } from "../render/code-fingerprint.js";
+import { tryWriteAtomically } from "../fs/write-atomically.js";
 import type { ArticleSource } from "./article.js";
 import type { ParsedArticleFile } from "./article-memo.js";
 
@@ -14,16 +15,17 @@ import type { ParsedArticleFile } from "./article-memo.js";
  * a fifth of a one-article rebuild at 20,000 articles.
  *
  * The key covers the decoded text, the file's path (problems and articles name it) and folder section,
- * the settings a parse depends on and the code that parses (fabu's and its libraries'). One small JSON file
- * per entry, as in the render cache, so that nothing is held in memory but the articles themselves.
- * Articles are stored with an empty body and the offset where the body starts, the body being the text's tail.
+ * the settings a parse depends on and the code that parses (fabu's and its libraries'). Entries live in
+ * shard files (see SHARD_NAME_LENGTH), read as the load needs them and rewritten, in a worker thread, when
+ * they change. Articles are stored with an empty body and the offset where the body starts, the body being
+ * the text's tail.
  */
 export interface ParseCache {
   /** The file as parsed before, or parsed now with `parse` and kept. */
   parsed(file: string, folderSection: string | undefined, text: string, parse: () => ParsedArticleFile): ParsedArticleFile;
-  /** Removes entries this build did not use, once they are as many as the used ones (see pruneUnused). */
+  /** Drops the entries this load did not use: for a load that read every article file. */
   prune(): void;
-  /** No more entries: resolves once those written are on disk (they are written in the background). */
+  /** No more entries: writes the shards that changed in the background, and resolves once they are on disk. */
   written(): Promise<void>;
 }
 
@@ -47,35 +49,99 @@ export function openParseCache(root: string, settings: string): ParseCache {
     return { parsed: (_file, _section, _text, parse) => parse(), prune: () => {}, written: async () => {} };
   }
   const used = new Set<string>();
-  const writer = backgroundWriter();
+  const shards = new Map<string, Shard>();
+  const shardOf = (key: string): Shard => {
+    const name = key.slice(0, SHARD_NAME_LENGTH);
+    let shard = shards.get(name);
+    if (!shard) shards.set(name, (shard = { file: join(dir, `${name}${SHARD_EXTENSION}`), entries: readShard(join(dir, `${name}${SHARD_EXTENSION}`)), changed: false }));
+    return shard;
+  };
   return {
     parsed(path, folderSection, text, parse) {
       const key = createHash("sha256").update(`${path}\0${folderSection ?? ""}\0`).update(text).digest("hex");
-      const entryFile = join(dir, `${key}.json`);
       used.add(key);
-      const entry = readEntry(entryFile);
-      if (entry) return fromEntry(entry, text);
+      const parsedFrom = `parsed:${fingerprint}:${key}`;
+      const shard = shardOf(key);
+      const entry = parseEntry(shard.entries.get(key));
+      if (entry) return fromEntry(entry, text, parsedFrom);
       const result = parse();
       const fresh = toEntry(result, text);
-      // Written by a worker thread, and not atomically: making twenty thousand files one after another
-      // took 14 s of a cold build on a busy disk. A file cut short by a killed build is not JSON (no
-      // prefix of a JSON object is), so it reads as a miss; and a key always has the same entry.
-      if (fresh) writer.write(entryFile, JSON.stringify(fresh));
-      return result;
+      if (!fresh) return result;
+      shard.entries.set(key, JSON.stringify(fresh));
+      shard.changed = true;
+      return result.article ? { ...result, article: { ...result.article, parsedFrom } } : result;
     },
     prune() {
-      pruneUnused(dir, used);
+      for (const shard of shards.values()) {
+        for (const key of shard.entries.keys()) {
+          if (used.has(key)) continue;
+          shard.entries.delete(key);
+          shard.changed = true;
+        }
+      }
+      // A shard no article of this build falls in holds nothing it uses.
+      const current = new Set([...shards.values()].map((shard) => basename(shard.file)));
+      for (const name of readdirSync(dir)) if (name.endsWith(SHARD_EXTENSION) && !current.has(name)) rmSync(join(dir, name), { force: true });
       dropOtherGenerations(root, generation);
     },
-    written: () => writer.end(),
+    written() {
+      const writer = backgroundWriter();
+      for (const shard of shards.values()) {
+        if (!shard.changed) continue;
+        writer.write(shard.file, [...shard.entries].map(([key, json]) => `${key} ${json}`).join("\n"));
+        shard.changed = false;
+      }
+      return writer.end();
+    },
   };
 }
 
 /**
+ * Entries are kept in 256 shard files by the key's first two hex digits, one entry per line (`<key> <json>`),
+ * so that a build reads and writes a few hundred files, not one per article: at 20,000 articles, opening
+ * an entry file per article was a third of loading the content. A one-article change rewrites one shard.
+ */
+const SHARD_NAME_LENGTH = 2;
+const SHARD_EXTENSION = ".jsonl";
+const KEY_LENGTH = 64;
+
+interface Shard {
+  readonly file: string;
+  /** Each entry's JSON by key; parsed only when asked for. */
+  readonly entries: Map<string, string>;
+  changed: boolean;
+}
+
+function readShard(file: string): Map<string, string> {
+  const entries = new Map<string, string>();
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    return entries; // none yet: its articles are parsed
+  }
+  for (const line of text.split("\n")) {
+    if (line.charCodeAt(KEY_LENGTH) === SPACE) entries.set(line.slice(0, KEY_LENGTH), line.slice(KEY_LENGTH + 1));
+  }
+  return entries;
+}
+
+const SPACE = 0x20;
+
+function parseEntry(json: string | undefined): Entry | undefined {
+  if (json === undefined) return undefined;
+  try {
+    return JSON.parse(json) as Entry;
+  } catch {
+    // unreadable (a cache is never trusted to be whole): the file is parsed again
+    return undefined;
+  }
+}
+
+/**
  * Writes files in a worker thread; synchronously when running from the TypeScript sources (tests), where
- * there is no compiled worker. (Node's asynchronous writes would not do: each needs this thread's event loop
- * between opening and closing its file, and a load keeps the thread busy, so files piled up open until the
- * process ran out of descriptors.)
+ * there is no compiled worker. (Node's asynchronous writes would not do: each step of each file waits for
+ * this thread's event loop, which the rest of the build keeps busy.)
  */
 function backgroundWriter(): { write(file: string, text: string): void; end(): Promise<void> } {
   const workerUrl = new URL("./parse-cache-writer.js", import.meta.url);
@@ -85,7 +151,7 @@ function backgroundWriter(): { write(file: string, text: string): void; end(): P
   return {
     write(file, text) {
       if (!compiled) {
-        writeFileSync(file, text);
+        tryWriteAtomically(file, text);
         return;
       }
       if (!worker) {
@@ -103,20 +169,11 @@ function backgroundWriter(): { write(file: string, text: string): void; end(): P
   };
 }
 
-function readEntry(file: string): Entry | undefined {
-  try {
-    return JSON.parse(readFileSync(file, "utf8")) as Entry;
-  } catch {
-    // none yet, or unreadable (a cache is never trusted to be whole): the file is parsed
-    return undefined;
-  }
-}
-
-function fromEntry(entry: Entry, text: string): ParsedArticleFile {
+function fromEntry(entry: Entry, text: string, parsedFrom: string): ParsedArticleFile {
   if (!entry.article) return { article: undefined, problems: entry.problems, ids: entry.ids };
-  // A copy, with the body put back in its place (the property order is the parse's: render keys hash it).
+  // A copy, with the body put back in its place.
   const { bodyAt, ...article } = entry.article;
-  return { article: { ...article, body: text.slice(bodyAt) }, problems: entry.problems, ids: entry.ids };
+  return { article: { ...article, body: text.slice(bodyAt), parsedFrom }, problems: entry.problems, ids: entry.ids };
 }
 
 /** undefined when the result cannot be stored: a body that is not the tail of the text. */

@@ -24,22 +24,6 @@ const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\
 
 /** Parses an ISO 8601 date-time with an offset; throws on anything else (a feed date must be exact). */
 export function parseOffsetDateTime(text: string): OffsetDateTime {
-  const known = recentlyParsed.get(text);
-  if (known) return known;
-  const parsed = parseUncached(text);
-  if (recentlyParsed.size >= RECENT_LIMIT) recentlyParsed.clear();
-  recentlyParsed.set(text, parsed);
-  return parsed;
-}
-
-/**
- * A sitemap parses each page's date three times and each article has a page in both scripts: at 20,000
- * articles the parses cost two seconds of a rebuild. Results are frozen objects, so sharing them is safe.
- */
-const RECENT_LIMIT = 10_000;
-const recentlyParsed = new Map<string, OffsetDateTime>();
-
-function parseUncached(text: string): OffsetDateTime {
   const match = ISO_WITH_OFFSET.exec(text.trim());
   if (!match) throw new RangeError(`not an ISO 8601 date-time with an offset: ${JSON.stringify(text)}`);
   const [, y, mo, d, h, mi, s, fraction, offset] = match;
@@ -63,7 +47,20 @@ function parseUncached(text: string): OffsetDateTime {
   const fractionMs = fraction ? Math.floor(Number(`0${fraction}`) * 1000) : 0;
   const wallAsUtc = Date.UTC(fields.year, fields.month - 1, fields.day, fields.hour, fields.minute, fields.second);
   const zulu = offset!.toUpperCase() === "Z";
-  return Object.freeze({ ...fields, fraction: fraction ?? "", offsetMinutes, zulu, epochMs: wallAsUtc + fractionMs - offsetMinutes * 60_000 });
+  // One literal naming every field: with a spread and Object.freeze each result was a slow dictionary-mode
+  // object, ten times the cost of the parse (a second of a 20,000-article sitemap).
+  return {
+    year: fields.year,
+    month: fields.month,
+    day: fields.day,
+    hour: fields.hour,
+    minute: fields.minute,
+    second: fields.second,
+    fraction: fraction ?? "",
+    offsetMinutes,
+    zulu,
+    epochMs: wallAsUtc + fractionMs - offsetMinutes * 60_000,
+  };
 }
 
 function parseOffset(offset: string): number {

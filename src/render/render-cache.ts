@@ -68,7 +68,7 @@ export function openRenderCache(root: string, settings: RenderSettings, memo?: R
   const remembered = memo?.entries;
   const seen = new Map<string, RenderedArticle>();
   if (memo) memo.entries = seen;
-  const computeKey = (task: RenderTask) => createHash("sha256").update(fingerprint).update(task.sourceScript).update(JSON.stringify(task.article)).digest("hex");
+  const computeKey = (task: RenderTask) => createHash("sha256").update(fingerprint).update(task.sourceScript).update(task.article.parsedFrom ?? JSON.stringify(task.article)).digest("hex");
   return {
     keyOf(task) {
       if (!memo) return computeKey(task);

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadContent } from "../../src/content/load-content.js";
 import { openParseCache } from "../../src/content/parse-cache.js";
 import type { ParsedArticleFile } from "../../src/content/article-memo.js";
+import type { ArticleSource } from "../../src/content/article.js";
 import { createTempProject, type TempProject } from "../helpers/project.js";
 
 const SEED = "content/fazhi-zhengfu/8355537.md";
@@ -20,39 +21,47 @@ describe("the parse cache (.cache/parsed)", () => {
   });
   afterEach(() => project.dispose());
 
-  /** The entry files, once there is a whole one per article file (they are written in the background). */
-  const entriesWritten = async (): Promise<string[]> => {
-    const articleFiles = readdirSync(join(project.root, "content"), { recursive: true, withFileTypes: true }).filter(
+  /** The shard files, once they hold a whole entry per article file (they are written in the background). */
+  const articleFileCount = () =>
+    readdirSync(join(project.root, "content"), { recursive: true, withFileTypes: true }).filter(
       (entry) => entry.isFile() && entry.name.endsWith(".md") && !entry.name.startsWith("_"),
     ).length;
-    const whole = (file: string) => {
+  const entriesWritten = async (): Promise<string[]> => {
+    const articleFiles = articleFileCount();
+    const wholeEntries = (file: string) => {
       try {
-        JSON.parse(readFileSync(file, "utf8"));
-        return true;
+        return readFileSync(file, "utf8").split("\n").filter((line) => JSON.parse(line.slice(65)) !== undefined).length;
       } catch {
-        return false;
+        return 0;
       }
     };
     for (let waited = 0; ; waited += 50) {
       const files = readdirSync(cacheDir, { recursive: true, withFileTypes: true })
-        .filter((entry) => entry.isFile() && entry.name.endsWith(".json"))
+        .filter((entry) => entry.isFile() && entry.name.endsWith(".jsonl"))
         .map((entry) => join(entry.parentPath, entry.name));
-      if ((files.length >= articleFiles && files.every(whole)) || waited > 20_000) return files;
+      if (files.reduce((sum, file) => sum + wholeEntries(file), 0) >= articleFiles || waited > 20_000) return files;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   };
 
-  it("gives the same articles and problems as parsing, property order included (render keys hash it)", async () => {
+  it("gives the same articles and problems as parsing, each named by what it was parsed from", async () => {
     project.write(SEED, project.read(SEED).replace("title: 网络扶贫取得明显成效", "title: 网络扶贫取得明显成效\u200b"));
     const parsed = load();
     const first = load(cacheDir);
     const entries = await entriesWritten();
     const cached = load(cacheDir);
     expect(parsed.problems.length).toBeGreaterThan(0);
+    const withoutOrigin = (articles: readonly ArticleSource[]) => JSON.stringify(articles.map(({ parsedFrom, ...article }) => article));
     for (const loaded of [first, cached]) {
-      expect(JSON.stringify(loaded.articles)).toBe(JSON.stringify(parsed.articles));
+      expect(withoutOrigin(loaded.articles)).toBe(JSON.stringify(parsed.articles));
       expect(loaded.problems).toEqual(parsed.problems);
     }
+    // The render cache keys an article by its origin: one per text, the same whether parsed or read back.
+    const origins = first.articles.map((article) => article.parsedFrom);
+    expect(new Set(origins).size).toBe(first.articles.length);
+    expect(origins.every((origin) => typeof origin === "string")).toBe(true);
+    expect(cached.articles.map((article) => article.parsedFrom)).toEqual(origins);
+    expect(parsed.articles.some((article) => article.parsedFrom !== undefined)).toBe(false);
     // What the next load returns comes from the entries: edit one behind the cache's back and it shows.
     const { id, title } = parsed.articles[0]!;
     const entry = entries.find((file) => readFileSync(file, "utf8").includes(`"id":"${id}"`))!;
@@ -88,8 +97,23 @@ describe("the parse cache (.cache/parsed)", () => {
 
   it("parses again when an entry is unreadable", async () => {
     const before = load(cacheDir);
-    for (const file of await entriesWritten()) writeFileSync(file, "{ not json");
+    const files = await entriesWritten();
+    const cut = (text: string) => text.split("\n").map((line) => `${line.slice(0, 65)}{ "article": { "cut short`).join("\n");
+    for (const file of files) writeFileSync(file, cut(readFileSync(file, "utf8")));
     expect(JSON.stringify(load(cacheDir).articles)).toBe(JSON.stringify(before.articles));
+    for (const file of files) writeFileSync(file, "{ not json");
+    expect(JSON.stringify(load(cacheDir).articles)).toBe(JSON.stringify(before.articles));
+  });
+
+  it("keeps only the entries of the articles as they are now", async () => {
+    load(cacheDir);
+    await entriesWritten();
+    project.write(SEED, project.read(SEED).replace("title: 网络扶贫取得明显成效", "title: 网络扶贫取得明显成效（修订）"));
+    load(cacheDir);
+    const files = await entriesWritten();
+    const lines = files.flatMap((file) => readFileSync(file, "utf8").split("\n"));
+    expect(lines).toHaveLength(articleFileCount());
+    expect(lines.filter((line) => line.includes("网络扶贫取得明显成效")).map((line) => line.includes("（修订）"))).toEqual([true]);
   });
 
   it("parses everything when the cache folder cannot be made", () => {
