@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import Eleventy from "@11ty/eleventy";
 import { configureEleventy, type EleventyUserConfig, type PagesToLayOut } from "../eleventy/eleventy-config.js";
+import type { SiteHeadFacts } from "../site/article-head.js";
 
 /** One Eleventy run: which pages, and everything its templates read besides them. */
 export interface LayoutJob {
@@ -14,12 +15,14 @@ export interface LayoutJob {
   readonly assets: Readonly<Record<string, string>>;
   /** The render cache folder the article bodies are read from. */
   readonly bodiesDir: string;
+  /** The site configuration's part of article pages' Open Graph and JSON-LD entries. */
+  readonly head: SiteHeadFacts;
   readonly pages: PagesToLayOut;
 }
 
 export async function layOut(job: LayoutJob, readBody: (key: string) => string): Promise<void> {
   await forgetTemplatesReadBefore(job.templatesDir);
-  const configure = configureEleventy({ templatesDir: job.templatesDir, outputDir: job.outputDir, pages: job.pages, readBody, assets: job.assets });
+  const configure = configureEleventy({ templatesDir: job.templatesDir, outputDir: job.outputDir, pages: job.pages, readBody, assets: job.assets, head: job.head });
   const eleventy = new Eleventy(job.templatesDir, job.outputDir, {
     quietMode: true,
     // false: never load an eleventy.config.js from the working folder; fabu passes its whole configuration.

@@ -10,6 +10,7 @@ import { openPageStore, type PageStore } from "./page-store.js";
 import type { PreparedSite } from "./prepare-site.js";
 import type { ProjectPaths } from "./paths.js";
 import { SHARED_PAGE_FIELDS } from "../site/page-types.js";
+import type { SiteHeadFacts } from "../site/article-head.js";
 
 const THEME_ASSETS = "assets";
 
@@ -122,8 +123,9 @@ export async function layOutPages(site: PreparedSite, paths: ProjectPaths, targe
   if (pages.homes.length + pages.notFound.length + pages.redirects.length > 0) runs.push({ ...NO_PAGES, homes: pages.homes, notFound: pages.notFound, redirects: pages.redirects });
   for (let i = 0; i < pages.articles.length; i += PAGES_PER_RUN) runs.push({ ...NO_PAGES, articles: pages.articles.slice(i, i + PAGES_PER_RUN) });
   for (let i = 0; i < pages.listings.length; i += PAGES_PER_RUN) runs.push({ ...NO_PAGES, listings: pages.listings.slice(i, i + PAGES_PER_RUN) });
+  const head: SiteHeadFacts = { origin: new URL(site.config.url).origin, publisher: site.config.publisher, logoUrl: site.model.urls.absolute("/favicon.svg") };
   await layOutAll(
-    runs.map((run) => ({ templatesDir: paths.templates, outputDir: targetDir, assets, bodiesDir: site.bodiesDir, pages: run })),
+    runs.map((run) => ({ templatesDir: paths.templates, outputDir: targetDir, assets, bodiesDir: site.bodiesDir, head, pages: run })),
     site.readBody,
   );
 }

@@ -1,5 +1,6 @@
 import type { ArticlePage, HomePage, ListingPage, NotFoundPage, RedirectPage } from "../site/page-model.js";
 import { serialiseJsonLd } from "../site/structured-data.js";
+import { createArticleHead, type SiteHeadFacts } from "../site/article-head.js";
 
 /** The subset of Eleventy's UserConfig we use; Eleventy ships no TypeScript types. */
 export interface EleventyUserConfig {
@@ -37,6 +38,7 @@ export interface EleventyWiring {
   readonly readBody: (key: string) => string;
   /** Fingerprinted theme assets by plain name, e.g. `style.css` → `/assets/style.1a2b3c4d5e.css`. */
   readonly assets: Readonly<Record<string, string>>;
+  readonly head: SiteHeadFacts;
 }
 
 /**
@@ -69,5 +71,8 @@ export function configureEleventy(wiring: EleventyWiring): (config: EleventyUser
     // Filters
     config.addFilter("articleBody", ((key: string) => wiring.readBody(key)) as (...args: never[]) => unknown);
     config.addFilter("jsonLd", ((data: unknown) => serialiseJsonLd(data)) as (...args: never[]) => unknown);
+    const articleHead = createArticleHead(wiring.head);
+    config.addFilter("articleJsonLd", ((page: ArticlePage) => articleHead.jsonLd(page)) as (...args: never[]) => unknown);
+    config.addFilter("openGraph", ((page: ArticlePage) => articleHead.openGraph(page)) as (...args: never[]) => unknown);
   };
 }

@@ -69,8 +69,6 @@ export interface ArticlePage extends PageBase {
   /** Key into the body store: bodies stay out of Eleventy's data. */
   readonly bodyKey: string;
   readonly image?: { readonly url: string; readonly alt: string };
-  readonly jsonLd: readonly object[];
-  readonly openGraph: readonly { readonly property: string; readonly content: string }[];
 }
 
 export interface PagerLink {
