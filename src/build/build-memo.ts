@@ -59,8 +59,11 @@ export class BuildMemo {
   }
 }
 
-/** An article without its body, as JSON: what its pages other than its own are made from. */
-const factsJson = (article: ArticleSource) => JSON.stringify(article, (key, value: unknown) => (key === "body" ? undefined : value));
+/**
+ * An article without its body, as JSON: what its pages other than its own are made from. Where it was parsed
+ * from names the whole text, body included, so it is left out too.
+ */
+const factsJson = (article: ArticleSource) => JSON.stringify(article, (key, value: unknown) => (key === "body" || key === "parsedFrom" ? undefined : value));
 
 /** Rendered texts and the script they were written in, without the Markdown warnings, which no page shows. */
 const textsJson = (rendered: RenderedArticle | undefined) => JSON.stringify([rendered?.sourceScript, rendered?.text]);
