@@ -225,7 +225,10 @@ async function main(argv: readonly string[]): Promise<number> {
     const heap = heapMiB[tool];
     return heap ? { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --max-old-space-size=${heap}`.trim() } : process.env;
   };
-  if (count >= 100_000) notes.push("fabu ran with `NODE_OPTIONS=--max-old-space-size=2048`, Eleventy with 3072.");
+  for (const tool of tools) {
+    const heap = heapMiB[tool];
+    if (heap) notes.push(`${tool === "fabu" ? "fabu" : "Eleventy"} ran with \`NODE_OPTIONS=--max-old-space-size=${heap}\`.`);
+  }
   const invocations: Record<Tool, readonly [string, readonly string[]]> = {
     // fabu and Hugo resolve --output / --destination against the project folder.
     // No search index: the peers build none (Pagefind's time is reported by `fabu build --timings`).
