@@ -57,6 +57,7 @@ export async function buildSite(paths: ProjectPaths, options: BuildOptions): Pro
       gzip: precompress,
       cacheDir: join(paths.root, ".cache", "precompress"),
       knownHashes: written.knownHashes,
+      files: written.files,
     });
     stage(precompress ? "_headers, precompressed files, changed-paths manifest" : "_headers, changed-paths manifest");
     await withOutputLock(paths.output, options.log, () => publishStaging(staging, paths.output));

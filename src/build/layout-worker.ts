@@ -10,7 +10,7 @@ import { layOut, type LayoutJob } from "./layout.js";
 parentPort?.on("message", (message: string) => {
   const job = JSON.parse(message) as LayoutJob;
   layOut({ ...job, pages: withLabels(job.pages) }, (key) => readFileSync(bodyFile(job.bodiesDir, key), "utf8")).then(
-    () => parentPort?.postMessage({ ok: true }),
+    (written) => parentPort?.postMessage({ ok: true, written }),
     (error: unknown) => parentPort?.postMessage({ ok: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   );
 });

@@ -1,6 +1,6 @@
 import type { EventEmitter } from "node:events";
 import { existsSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -20,7 +20,8 @@ export interface LayoutJob {
   readonly pages: PagesToLayOut;
 }
 
-export async function layOut(job: LayoutJob, readBody: (key: string) => string): Promise<void> {
+/** Lays out one job; returns the files Eleventy wrote, relative to the output folder with `/` separators. */
+export async function layOut(job: LayoutJob, readBody: (key: string) => string): Promise<string[]> {
   await forgetTemplatesReadBefore(job.templatesDir);
   const configure = configureEleventy({ templatesDir: job.templatesDir, outputDir: job.outputDir, pages: job.pages, readBody, assets: job.assets, head: job.head });
   const eleventy = new Eleventy(job.templatesDir, job.outputDir, {
@@ -29,7 +30,10 @@ export async function layOut(job: LayoutJob, readBody: (key: string) => string):
     configPath: false,
     config: (config: EleventyUserConfig) => configure(config),
   });
-  await eleventy.write();
+  // Eleventy 3 resolves write() to [passthrough copies, templates]; a template with no page has no outputPath.
+  const [, templates] = (await eleventy.write()) as [unknown, readonly { readonly outputPath?: unknown }[]];
+  const outputDir = resolve(job.outputDir);
+  return templates.flatMap(({ outputPath }) => (typeof outputPath === "string" ? [relative(outputDir, resolve(outputPath)).split(sep).join("/")] : []));
 }
 
 /**
@@ -39,28 +43,30 @@ export async function layOut(job: LayoutJob, readBody: (key: string) => string):
  * thread, as is everything when running from the TypeScript sources (tests: there is no compiled worker).
  * Each page is written by exactly one run, so the output does not depend on scheduling.
  */
-export async function layOutAll(jobs: readonly LayoutJob[], readBody: (key: string) => string): Promise<void> {
+export async function layOutAll(jobs: readonly LayoutJob[], readBody: (key: string) => string): Promise<string[]> {
   const workerUrl = new URL("./layout-worker.js", import.meta.url);
   const workerCount = jobs.length > 1 && existsSync(fileURLToPath(workerUrl)) ? Math.min(availableParallelism(), jobs.length) : 0;
   let next = 0;
   const take = () => (next < jobs.length ? jobs[next++] : undefined);
   const workers = Array.from({ length: Math.max(0, workerCount) }, () => new Worker(workerUrl));
+  const written: string[] = [];
   try {
     const workerLoops = workers.map(async (worker) => {
-      for (let job = take(); job; job = take()) await runInWorker(worker, job);
+      for (let job = take(); job; job = take()) written.push(...(await runInWorker(worker, job)));
     });
-    if (workers.length === 0) for (let job = take(); job; job = take()) await layOut(job, readBody);
+    if (workers.length === 0) for (let job = take(); job; job = take()) written.push(...(await layOut(job, readBody)));
     await Promise.all(workerLoops);
+    return written;
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
 }
 
-function runInWorker(worker: Worker, job: LayoutJob): Promise<void> {
+function runInWorker(worker: Worker, job: LayoutJob): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const onMessage = (reply: { ok: boolean; message?: string }) => {
+    const onMessage = (reply: { ok: boolean; written?: string[]; message?: string }) => {
       worker.off("error", onError);
-      if (reply.ok) resolve();
+      if (reply.ok) resolve(reply.written ?? []);
       else reject(new Error(`laying out pages failed: ${reply.message}`));
     };
     const onError = (error: Error) => {

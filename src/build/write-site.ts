@@ -30,6 +30,11 @@ export interface WrittenSite {
   readonly store: PageStore | undefined;
   /** The sha256 of pages whose bytes the page store knows, by path in the output folder (see PageStore.hashOf). */
   readonly knownHashes: ReadonlyMap<string, string>;
+  /**
+   * Every file written, as listFiles would list the folder (relative, `/`-separated, sorted): walking the
+   * output's folders again (one per day with news) took a second at 20,000 articles, five at 100,000.
+   */
+  readonly files: readonly string[];
 }
 
 /**
@@ -44,7 +49,8 @@ export async function writeSite(site: PreparedSite, paths: ProjectPaths, targetD
     options.log?.(`fabu:   ${name} ${Math.round(now - last)} ms`);
     last = now;
   };
-  const assetHrefs = writeAssets(site, paths, targetDir).hrefs;
+  const assets = writeAssets(site, paths, targetDir);
+  const assetHrefs = assets.hrefs;
   const folders = createPageDirectoriesInBackground(targetDir, site);
   // Awaited below; until then a failure must not count as unhandled.
   folders.catch(() => undefined);
@@ -64,7 +70,7 @@ export async function writeSite(site: PreparedSite, paths: ProjectPaths, targetD
   stage("pages linked from the page store");
 
   // Homes, search and 404 pages are few and show the newest articles: always laid out.
-  await layOutPages(site, paths, targetDir, assetHrefs, { articles: articles.pages, listings: listings.pages, homes: [...model.homes, model.root], notFound: model.notFound, redirects: redirects.pages });
+  const laidOut = await layOutPages(site, paths, targetDir, assetHrefs, { articles: articles.pages, listings: listings.pages, homes: [...model.homes, model.root], notFound: model.notFound, redirects: redirects.pages });
 
   if (store) {
     for (const group of [articles, listings, redirects]) {
@@ -76,11 +82,16 @@ export async function writeSite(site: PreparedSite, paths: ProjectPaths, targetD
     }
   }
   stage("layout");
-  for (const file of machineFiles(site, site.readBody)) writeMachineFile(file, targetDir, store, knownHashes);
+  const machine = machineFiles(site, site.readBody);
+  for (const file of machine) writeMachineFile(file, targetDir, store, knownHashes);
   stage("feeds and sitemaps");
   // Pagefind is the costliest step at archive scale; `--no-search` leaves it out (e.g. for a quick preview).
-  if (options.search) await writeSearchIndex(targetDir, { traditional: site.config.traditional });
-  return { store, knownHashes };
+  const search = options.search ? (await writeSearchIndex(targetDir, { traditional: site.config.traditional })).files : [];
+  // Every plan's page, laid out or linked from the store; and the templates may make pages of their own from
+  // a plan (each home's search page), so what Eleventy reports writing too.
+  const planned = [...model.articles, ...model.listings, ...model.homes, model.root, ...model.notFound, ...model.redirects].map((page) => page.outputPath);
+  const files = [...new Set([...assets.files, ...planned, ...laidOut, ...machine.map(machineFilePath), ...search])].sort();
+  return { store, knownHashes, files };
 }
 
 const NO_PAGES: PagesToLayOut = { articles: [], listings: [], homes: [], notFound: [], redirects: [] };
@@ -118,13 +129,14 @@ export function writeAssets(site: PreparedSite, paths: ProjectPaths, targetDir: 
 }
 
 /** Lays out the given pages with Eleventy into `targetDir`: the few small kinds in one run, articles and listings in runs of PAGES_PER_RUN. */
-export async function layOutPages(site: PreparedSite, paths: ProjectPaths, targetDir: string, assets: Record<string, string>, pages: PagesToLayOut): Promise<void> {
+/** Returns the files written, relative to `targetDir` (see layOut). */
+export async function layOutPages(site: PreparedSite, paths: ProjectPaths, targetDir: string, assets: Record<string, string>, pages: PagesToLayOut): Promise<string[]> {
   const runs: PagesToLayOut[] = [];
   if (pages.homes.length + pages.notFound.length + pages.redirects.length > 0) runs.push({ ...NO_PAGES, homes: pages.homes, notFound: pages.notFound, redirects: pages.redirects });
   for (let i = 0; i < pages.articles.length; i += PAGES_PER_RUN) runs.push({ ...NO_PAGES, articles: pages.articles.slice(i, i + PAGES_PER_RUN) });
   for (let i = 0; i < pages.listings.length; i += PAGES_PER_RUN) runs.push({ ...NO_PAGES, listings: pages.listings.slice(i, i + PAGES_PER_RUN) });
   const head: SiteHeadFacts = { origin: new URL(site.config.url).origin, publisher: site.config.publisher, logoUrl: site.model.urls.absolute("/favicon.svg") };
-  await layOutAll(
+  return layOutAll(
     runs.map((run) => ({ templatesDir: paths.templates, outputDir: targetDir, assets, bodiesDir: site.bodiesDir, head, pages: run })),
     site.readBody,
   );

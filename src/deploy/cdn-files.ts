@@ -24,6 +24,8 @@ export interface CdnFilesOptions extends HeadersOptions {
   readonly headers?: boolean;
   /** See ChangesOptions.knownHashes. */
   readonly knownHashes?: ReadonlyMap<string, string>;
+  /** The folder's files as listFiles lists them, when the caller knows them (it wrote them). */
+  readonly files?: readonly string[];
 }
 
 export interface CdnFilesSummary {
@@ -37,8 +39,9 @@ export interface CdnFilesSummary {
  * `_headers`, then `.br`/`.gz`, then the manifest and the change list (which cover the first two).
  */
 export async function writeCdnFiles(distDir: string, options: CdnFilesOptions = {}): Promise<CdnFilesSummary> {
-  // Listed once: walking tens of thousands of folders costs seconds, and each step needs the list.
-  const pages = listFiles(distDir);
+  // Listed once, if the caller does not know: walking tens of thousands of folders costs seconds, and each
+  // step needs the list.
+  const pages = options.files ?? listFiles(distDir);
   const withHeaders = options.headers ?? true;
   if (withHeaders) writeFileSync(join(distDir, HEADERS_FILE), headersFile(distDir, options, pages));
   const reuseFrom = typeof options.previous === "string" && existsSync(options.previous) && statSync(options.previous).isDirectory() ? options.previous : undefined;

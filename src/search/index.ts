@@ -1,5 +1,5 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, sep } from "node:path";
 import * as pagefind from "pagefind";
 import type { TraditionalVariant } from "../convert/index.js";
 import type { Script } from "../convert/index.js";
@@ -25,6 +25,8 @@ export interface SearchIndexOptions {
 export interface SearchIndexSummary {
   readonly pages: number;
   readonly languages: readonly string[];
+  /** Every file written, relative to the site folder with `/` separators. */
+  readonly files: readonly string[];
 }
 
 /**
@@ -42,6 +44,7 @@ export async function writeSearchIndex(siteDir: string, options: SearchIndexOpti
   const files = htmlFiles(siteDir);
   let pages = 0;
   let languages: string[] = [];
+  const written: string[] = [];
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
@@ -59,13 +62,14 @@ export async function writeSearchIndex(siteDir: string, options: SearchIndexOpti
         pages += 1;
       }
     }
-    const written = await index.getFiles();
-    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
-    for (const { path, content } of written.files) {
+    const bundle = await index.getFiles();
+    if (bundle.errors.length) throw new Error(`Pagefind could not write its index: ${bundle.errors.join("; ")}`);
+    for (const { path, content } of bundle.files) {
       if (UNUSED.test(path)) continue;
       const target = join(outputPath, path);
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, content);
+      written.push(`${SEARCH_DIR}/${path.split(sep).join("/")}`);
       if (path === "pagefind-entry.json") languages = Object.keys(JSON.parse(Buffer.from(content).toString("utf8")).languages ?? {});
     }
   } finally {
@@ -73,8 +77,11 @@ export async function writeSearchIndex(siteDir: string, options: SearchIndexOpti
   }
   mkdirSync(outputPath, { recursive: true });
   const tables = buildQueryVariantTables(counts, options.traditional);
-  for (const script of ["zh-Hans", "zh-Hant"] as const) writeFileSync(join(siteDir, queryTableFile(script)), JSON.stringify(tables[script]));
-  return { pages, languages };
+  for (const script of ["zh-Hans", "zh-Hant"] as const) {
+    writeFileSync(join(siteDir, queryTableFile(script)), JSON.stringify(tables[script]));
+    written.push(queryTableFile(script));
+  }
+  return { pages, languages, files: written };
 }
 
 /** Every `.html` file below `dir`, as a `/`-separated relative path, sorted (so the index is reproducible). */
