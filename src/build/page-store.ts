@@ -27,7 +27,8 @@ import { tryWriteAtomically } from "../fs/write-atomically.js";
 export interface PageStore {
   /** Which layout fingerprint the keys are made with: keys of another generation are not comparable. */
   readonly generation: string;
-  keyOf(plan: object): string;
+  /** The key of a page's plan, or of whatever else a stored file is made from (a feed's inputs). */
+  keyOf(madeFrom: object): string;
   /** Puts the stored page for `key` at `target`; false if there is none. */
   restore(key: string, target: string): boolean;
   /** Keeps the just-written page at `source` as the page for `key`. */
@@ -41,7 +42,8 @@ export interface PageStore {
   prune(): void;
 }
 
-const LAYOUT_LIBRARIES = ["@11ty/eleventy", "nunjucks"];
+// Feeds are kept here too, and making one parses and serialises its bodies' HTML (feeds/absolute-urls.ts).
+const LAYOUT_LIBRARIES = ["@11ty/eleventy", "nunjucks", "hast-util-from-html", "hast-util-to-html"];
 
 export interface LayoutInputs {
   readonly templatesDir: string;

@@ -128,8 +128,10 @@ export function writeAssets(site: PreparedSite, paths: ProjectPaths, targetDir: 
   return { hrefs: theme.hrefs, files: [...theme.files, ...site.assets] };
 }
 
-/** Lays out the given pages with Eleventy into `targetDir`: the few small kinds in one run, articles and listings in runs of PAGES_PER_RUN. */
-/** Returns the files written, relative to `targetDir` (see layOut). */
+/**
+ * Lays out the given pages with Eleventy into `targetDir`: the few small kinds in one run, articles and
+ * listings in runs of PAGES_PER_RUN. Returns the files written, relative to `targetDir` (see layOut).
+ */
 export async function layOutPages(site: PreparedSite, paths: ProjectPaths, targetDir: string, assets: Record<string, string>, pages: PagesToLayOut): Promise<string[]> {
   const runs: PagesToLayOut[] = [];
   if (pages.homes.length + pages.notFound.length + pages.redirects.length > 0) runs.push({ ...NO_PAGES, homes: pages.homes, notFound: pages.notFound, redirects: pages.redirects });

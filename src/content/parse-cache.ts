@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { basename, join } from "node:path";
 import { dropOtherGenerations } from "../render/cache-prune.js";
 import { codeFingerprint } from "../render/code-fingerprint.js";
-import { tryWriteAtomically } from "../fs/write-atomically.js";
+import { TEMPORARY_PREFIX, tryWriteAtomically } from "../fs/write-atomically.js";
 import type { ArticleSource } from "./article.js";
 import type { ParsedArticleFile } from "./article-memo.js";
 
@@ -53,7 +53,10 @@ export function openParseCache(root: string, settings: string): ParseCache {
   const shardOf = (key: string): Shard => {
     const name = key.slice(0, SHARD_NAME_LENGTH);
     let shard = shards.get(name);
-    if (!shard) shards.set(name, (shard = { file: join(dir, `${name}${SHARD_EXTENSION}`), entries: readShard(join(dir, `${name}${SHARD_EXTENSION}`)), changed: false }));
+    if (!shard) {
+      const file = join(dir, `${name}${SHARD_EXTENSION}`);
+      shards.set(name, (shard = { file, entries: readShard(file), changed: false }));
+    }
     return shard;
   };
   return {
@@ -79,9 +82,13 @@ export function openParseCache(root: string, settings: string): ParseCache {
           shard.changed = true;
         }
       }
-      // A shard no article of this build falls in holds nothing it uses.
+      // A shard no article of this build falls in holds nothing it uses; a temporary file left by a build
+      // killed mid-write (older than any write in progress) is of no use either.
       const current = new Set([...shards.values()].map((shard) => basename(shard.file)));
-      for (const name of readdirSync(dir)) if (name.endsWith(SHARD_EXTENSION) && !current.has(name)) rmSync(join(dir, name), { force: true });
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (name.endsWith(SHARD_EXTENSION) ? !current.has(name) : isStaleTemporary(path)) rmSync(path, { force: true });
+      }
       dropOtherGenerations(root, generation);
     },
     written() {
@@ -127,6 +134,17 @@ function readShard(file: string): Map<string, string> {
 }
 
 const SPACE = 0x20;
+
+const STALE_TEMPORARY_MS = 10 * 60_000;
+
+function isStaleTemporary(path: string): boolean {
+  if (!basename(path).startsWith(TEMPORARY_PREFIX)) return false;
+  try {
+    return Date.now() - statSync(path).mtimeMs > STALE_TEMPORARY_MS;
+  } catch {
+    return false;
+  }
+}
 
 function parseEntry(json: string | undefined): Entry | undefined {
   if (json === undefined) return undefined;

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -114,6 +114,16 @@ describe("the parse cache (.cache/parsed)", () => {
     const lines = files.flatMap((file) => readFileSync(file, "utf8").split("\n"));
     expect(lines).toHaveLength(articleFileCount());
     expect(lines.filter((line) => line.includes("网络扶贫取得明显成效")).map((line) => line.includes("（修订）"))).toEqual([true]);
+
+    // A temporary file left by a build killed mid-write goes once it is old; one being written stays.
+    const generation = join(cacheDir, readdirSync(cacheDir).find((name) => !name.startsWith("."))!);
+    const [left, inFlight] = [join(generation, ".tmp-1-left"), join(generation, ".tmp-2-writing")];
+    writeFileSync(left, "partial");
+    writeFileSync(inFlight, "partial");
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(left, anHourAgo, anHourAgo);
+    load(cacheDir);
+    expect([existsSync(left), existsSync(inFlight)]).toEqual([false, true]);
   });
 
   it("parses everything when the cache folder cannot be made", () => {
