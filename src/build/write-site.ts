@@ -62,9 +62,14 @@ export async function writeSite(site: PreparedSite, paths: ProjectPaths, targetD
   await folders;
   stage("waiting for the page folders");
   const knownHashes = new Map<string, string>();
-  const articles = restoreFromStore(model.articles, keys.articles, store, targetDir, knownHashes);
-  const listings = restoreFromStore(model.listings, keys.listings, store, targetDir, knownHashes);
-  const redirects = restoreFromStore(model.redirects, keys.redirects, store, targetDir, knownHashes);
+  /** Notes the hash of the stored file `key` names, now at `path` in the output (see PageStore.hashOf). */
+  const stored = (path: string, key: string) => {
+    const hash = store?.hashOf(key);
+    if (hash) knownHashes.set(path, hash);
+  };
+  const articles = restoreFromStore(model.articles, keys.articles, store, targetDir, stored);
+  const listings = restoreFromStore(model.listings, keys.listings, store, targetDir, stored);
+  const redirects = restoreFromStore(model.redirects, keys.redirects, store, targetDir, stored);
   const restored = model.articles.length + model.listings.length + model.redirects.length - articles.pages.length - listings.pages.length - redirects.pages.length;
   options.log?.(`fabu: ${restored} pages unchanged since they were last laid out`);
   stage("pages linked from the page store");
@@ -76,14 +81,13 @@ export async function writeSite(site: PreparedSite, paths: ProjectPaths, targetD
     for (const group of [articles, listings, redirects]) {
       group.pages.forEach((page, i) => {
         store.keep(group.keys[i]!, join(targetDir, page.outputPath));
-        const hash = store.hashOf(group.keys[i]!);
-        if (hash) knownHashes.set(page.outputPath, hash);
+        stored(page.outputPath, group.keys[i]!);
       });
     }
   }
   stage("layout");
   const machine = machineFiles(site, site.readBody);
-  for (const file of machine) writeMachineFile(file, targetDir, store, knownHashes);
+  for (const file of machine) writeMachineFile(file, targetDir, store, stored);
   stage("feeds and sitemaps");
   // Pagefind is the costliest step at archive scale; `--no-search` leaves it out (e.g. for a quick preview).
   const search = options.search ? (await writeSearchIndex(targetDir, { traditional: site.config.traditional })).files : [];
@@ -97,7 +101,7 @@ export async function writeSite(site: PreparedSite, paths: ProjectPaths, targetD
 const NO_PAGES: PagesToLayOut = { articles: [], listings: [], homes: [], notFound: [], redirects: [] };
 
 /** Writes a machine file, or links it from the page store when nothing it is made from changed. */
-function writeMachineFile(file: MachineFile, targetDir: string, store: PageStore | undefined, knownHashes: Map<string, string>): void {
+function writeMachineFile(file: MachineFile, targetDir: string, store: PageStore | undefined, stored: (path: string, key: string) => void): void {
   const path = machineFilePath(file);
   if (!store || file.madeFrom === undefined) return writeInto(targetDir, path, file.content());
   const key = store.keyOf(file.madeFrom);
@@ -107,8 +111,7 @@ function writeMachineFile(file: MachineFile, targetDir: string, store: PageStore
     writeInto(targetDir, path, file.content());
     store.keep(key, target);
   }
-  const hash = store.hashOf(key);
-  if (hash) knownHashes.set(path, hash);
+  stored(path, key);
 }
 
 /** A machine file's path inside the output folder. */
@@ -147,15 +150,14 @@ export async function layOutPages(site: PreparedSite, paths: ProjectPaths, targe
 /** The pages the store does not have (with their keys, to store them once laid out); the rest are placed. */
 type Plan = { readonly outputPath: string };
 
-function restoreFromStore<T extends Plan>(pages: readonly T[], pageKeys: readonly string[], store: PageStore | undefined, targetDir: string, knownHashes: Map<string, string>): { pages: T[]; keys: string[] } {
+function restoreFromStore<T extends Plan>(pages: readonly T[], pageKeys: readonly string[], store: PageStore | undefined, targetDir: string, stored: (path: string, key: string) => void): { pages: T[]; keys: string[] } {
   if (!store) return { pages: [...pages], keys: [] };
   const missing: T[] = [];
   const keys: string[] = [];
   for (const [i, page] of pages.entries()) {
     const key = pageKeys[i]!;
     if (store.restore(key, join(targetDir, page.outputPath))) {
-      const hash = store.hashOf(key);
-      if (hash) knownHashes.set(page.outputPath, hash);
+      stored(page.outputPath, key);
       continue;
     }
     missing.push(page);
