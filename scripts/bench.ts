@@ -11,7 +11,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, release, totalmem } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -122,9 +122,8 @@ function pickArticleToEdit(fabuRoot: string, output: string): ArticleToEdit | un
 }
 
 /**
- * Flushes the disk and gives it a few seconds after the output folder was deleted: a CI runner starts with no
- * output folder, while on this kind of virtual disk tens of thousands of just-deleted files slowed the next
- * build's making of folders by up to 15 s.
+ * Flushes the disk and gives it a few seconds before a timed rebuild: on this kind of virtual disk, tens of
+ * thousands of just-deleted files (the peers' outputs) slowed the next build's making of folders by up to 15 s.
  */
 function settleDisk(): void {
   execFileSync("sync");
@@ -294,6 +293,7 @@ async function main(argv: readonly string[]): Promise<number> {
       const original = readFileSync(target.file, "utf8");
       const rebuildRuns: Measurement[] = progress.rebuilds.slice(0, rebuilds).map((r) => r.measurement);
       let seen = progress.rebuilds.slice(0, rebuilds).filter((r) => r.editSeen).length;
+      const asides: string[] = [];
       try {
         if (rebuildRuns.length < rebuilds && !existsSync(target.page)) {
           // Resumed after the last build's output was lost: build once (untimed) so that the rebuild has an output to update.
@@ -304,8 +304,13 @@ async function main(argv: readonly string[]): Promise<number> {
         for (let k = rebuildRuns.length + 1; k <= rebuilds; k++) {
           const marker = `基准测试修改第${k}次`;
           writeFileSync(target.file, `${original}\n（${marker}：本段为计时重建而追加。）\n`);
-          // As in CI: a fresh checkout (no output folder) with the build cache (.cache/) restored.
-          rmSync(out("fabu"), { recursive: true, force: true });
+          // As in CI: a fresh checkout (no output folder) with the build cache (.cache/) restored. The old
+          // output is moved aside and deleted after the timed run: a CI runner deletes nothing first, and on
+          // this machine's disk making folders slowed for a while after tens of thousands of deletions.
+          const aside = `${out("fabu")}.before-rebuild-${k}`;
+          rmSync(aside, { recursive: true, force: true });
+          if (existsSync(out("fabu"))) renameSync(out("fabu"), aside);
+          asides.push(aside);
           settleDisk();
           log(`rebuild ${k}/${rebuilds} after editing ${rel(target.file)} …`);
           const [file, args] = invocations.fabu;
@@ -319,6 +324,7 @@ async function main(argv: readonly string[]): Promise<number> {
         }
       } finally {
         writeFileSync(target.file, original);
+        for (const aside of asides) rmSync(aside, { recursive: true, force: true });
       }
       // Compared in CPU time when there is one: it is what a shared machine skews least.
       const cost = (m: Measurement) => m.cpuSeconds ?? m.wallSeconds;
@@ -332,7 +338,7 @@ async function main(argv: readonly string[]): Promise<number> {
         : ` In ${unit} that is ${(share * 100).toFixed(0)}% of a build into an empty folder.`;
       rebuild = {
         runs: rebuildRuns,
-        note: `Edited \`${rel(target.file)}\` and ran the same \`fabu build\` command with \`.cache/\` kept and the output folder removed, as a CI runner with the build cache restored would; the edit was on the rebuilt page in ${seen} of ${rebuilds} rebuilds.${ratio}`,
+        note: `Edited \`${rel(target.file)}\` and ran the same \`fabu build\` command with \`.cache/\` kept and no output folder, as a CI runner with the build cache restored would; the edit was on the rebuilt page in ${seen} of ${rebuilds} rebuilds.${ratio}`,
       };
     }
   }

@@ -2,6 +2,7 @@ import type { ArticleSource } from "../content/article.js";
 import { ArticleMemo } from "../content/article-memo.js";
 import type { RenderedArticle } from "../render/render-article.js";
 import { RenderMemo } from "../render/render-cache.js";
+import { factsJson, textsJson } from "./index-snapshot.js";
 import type { SiteModel } from "../site/page-model.js";
 
 /** What the page index of the last build was made from, with the index itself. */
@@ -58,12 +59,3 @@ export class BuildMemo {
     this.#last = { ...inputs, model };
   }
 }
-
-/**
- * An article without its body, as JSON: what its pages other than its own are made from. Where it was parsed
- * from names the whole text, body included, so it is left out too.
- */
-const factsJson = (article: ArticleSource) => JSON.stringify(article, (key, value: unknown) => (key === "body" || key === "parsedFrom" ? undefined : value));
-
-/** Rendered texts and the script they were written in, without the Markdown warnings, which no page shows. */
-const textsJson = (rendered: RenderedArticle | undefined) => JSON.stringify([rendered?.sourceScript, rendered?.text]);

@@ -1,5 +1,6 @@
-import { workerData } from "node:worker_threads";
-import { makeFolders } from "./page-folders.js";
+import { parentPort, workerData } from "node:worker_threads";
+import { makeFolders, placePages, type PageLink } from "./page-folders.js";
 
-/** Makes the folders it is given (see createPageDirectoriesInBackground); an error ends the worker with it. */
+// See startPagePlacer: the folders first (an error ends the worker with it), then the stored pages it is sent.
 makeFolders(workerData as string[]);
+parentPort?.once("message", (links: PageLink[]) => parentPort?.postMessage(placePages(links)));

@@ -11,8 +11,8 @@ import { tryWriteAtomically } from "../fs/write-atomically.js";
  * rebuild after a one-article change lays out only the pages that show that article; every other page is
  * linked from the store. CI restores it with the render cache.
  *
- * A page's key is the hash of its plan (the page's whole data: texts, lists of articles, links, the body's
- * render-cache key) and of the layout fingerprint (templates, theme asset names, site config, fabu's code
+ * A page's key is the hash of its plan (the page's whole data: texts, lists of articles, links; hashed
+ * without the body's render-cache key), of that body key, and of the layout fingerprint (templates, theme asset names, site config, fabu's code
  * and the layout libraries' versions). The templates see nothing but the plan and the asset names, so equal
  * keys give equal pages; tests/build/page-store.test.ts builds both ways and compares.
  *
@@ -27,10 +27,24 @@ import { tryWriteAtomically } from "../fs/write-atomically.js";
 export interface PageStore {
   /** Which layout fingerprint the keys are made with: keys of another generation are not comparable. */
   readonly generation: string;
-  /** The key of a page's plan, or of whatever else a stored file is made from (a feed's inputs). */
+  /** The key of whatever a stored file other than a page is made from (a feed's inputs). */
   keyOf(madeFrom: object): string;
+  /** The key of a page: its plan's hash (see planHashOf) with its body's render-cache key, if it shows one. */
+  pageKeyOf(plan: PagePlan): string;
+  /**
+   * The hash of a page's plan without its body's key, and without anything of the layout: a page index kept
+   * between builds keeps these (see index-snapshot.ts).
+   */
+  planHashOf(plan: PagePlan): string;
+  /** A page's key from its plan hash, computed now or earlier (the page index kept between builds: see index-snapshot.ts). */
+  keyFromPlanHash(planHash: string, bodyKey: string | undefined): string;
   /** Puts the stored page for `key` at `target`; false if there is none. */
   restore(key: string, target: string): boolean;
+  /**
+   * The stored file for `key`, to be put at an output path ending like `outputFile` by someone else (see
+   * startPagePlacer); undefined if there is none. For many pages at once: the first call lists the store.
+   */
+  storedFile(key: string, outputFile: string): string | undefined;
   /** Keeps the just-written page at `source` as the page for `key`. */
   keep(key: string, source: string): void;
   /**
@@ -59,8 +73,23 @@ export interface LayoutInputs {
   readonly sharedFields?: readonly string[];
 }
 
-/** The JSON a plan's key is the hash of: the plan's own, with each shared field's object replaced by its hash. */
-function createKeyJson(sharedFields: readonly string[]): (plan: object) => string {
+/** A page's plan, as far as the store reads it: an article page names its body by render-cache key. */
+export interface PagePlan {
+  readonly outputPath: string;
+  readonly bodyKey?: string;
+}
+
+/** See PageStore.planHashOf: an article whose body changed gets its pages' new keys without hashing their plans. */
+function createPlanHasher(sharedFields: readonly string[]): (plan: PagePlan) => string {
+  const keyJson = createKeyJson(sharedFields, ["bodyKey"]);
+  return (plan) => createHash("sha256").update(keyJson(plan)).digest("hex");
+}
+
+/**
+ * The JSON a plan's key is the hash of: the plan's own without the `omit` fields, with each shared field's
+ * object replaced by its hash.
+ */
+function createKeyJson(sharedFields: readonly string[], omit: readonly string[] = []): (plan: object) => string {
   const hashes = new WeakMap<object, string>();
   const hashOfShared = (value: object) => {
     let hash = hashes.get(value);
@@ -69,6 +98,7 @@ function createKeyJson(sharedFields: readonly string[]): (plan: object) => strin
   };
   return (plan) => {
     const fields: Record<string, unknown> = { ...plan };
+    for (const name of omit) delete fields[name];
     for (const name of sharedFields) {
       const value = fields[name];
       // Plans are read-only, so an object's hash stays true for as long as the object lives.
@@ -88,6 +118,7 @@ export function openPageStore(root: string, layout: LayoutInputs): PageStore {
   const pathOf = (key: string, outputFile: string) => join(dir, `${key}${extname(outputFile)}`);
   const hashesFile = join(dir, HASHES_FILE);
   let present: Set<string> | undefined;
+  const listKeys = () => new Set(readdirSync(dir).map((name) => name.slice(0, name.indexOf("."))));
   let misses = 0;
   // Hashes of pages kept by this build; those of earlier builds are read only when asked for (a build's
   // manifest), not by the preview's updates.
@@ -98,22 +129,34 @@ export function openPageStore(root: string, layout: LayoutInputs): PageStore {
   // that the collector frees late.
   const readPage = createFileReader();
   const keyJson = createKeyJson(layout.sharedFields ?? []);
+  const planHashOf = createPlanHasher(layout.sharedFields ?? []);
+  const keyFromPlanHash = (planHash: string, bodyKey: string | undefined) => createHash("sha256").update(fingerprint).update(`\0page\0${planHash}\0${bodyKey ?? ""}`).digest("hex");
   return {
     generation,
-    keyOf: (plan) => createHash("sha256").update(fingerprint).update(keyJson(plan)).digest("hex"),
+    keyOf: (madeFrom) => createHash("sha256").update(fingerprint).update(keyJson(madeFrom)).digest("hex"),
+    pageKeyOf: (plan) => keyFromPlanHash(planHashOf(plan), plan.bodyKey),
+    planHashOf,
+    keyFromPlanHash,
     restore(key, target) {
       if (present && !present.has(key)) return false;
       if (!placeFile(pathOf(key, target), target)) {
         // Many misses: a cold store. Trying to link each page cost a second per 50,000 pages, listing the
         // folder once a few milliseconds (a preview update, with few pages to restore, never gets here).
-        if (++misses === LIST_AFTER_MISSES) present = new Set(readdirSync(dir).map((name) => name.slice(0, name.indexOf("."))));
+        if (++misses === LIST_AFTER_MISSES) present = listKeys();
         return false;
       }
       used.add(key);
       return true;
     },
+    storedFile(key, outputFile) {
+      present ??= listKeys();
+      if (!present.has(key)) return undefined;
+      used.add(key);
+      return pathOf(key, outputFile);
+    },
     keep(key, source) {
       used.add(key);
+      present?.add(key);
       const read = readPage(source, Number.MAX_SAFE_INTEGER);
       if ("bytes" in read) added.set(key, createHash("sha256").update(read.bytes).digest("hex"));
       const stored = pathOf(key, source);
@@ -139,7 +182,7 @@ export function openPageStore(root: string, layout: LayoutInputs): PageStore {
 }
 
 /** false when there is no such page (or a concurrent build just pruned it): the page is then laid out. */
-function placeFile(stored: string, target: string): boolean {
+export function placeFile(stored: string, target: string): boolean {
   try {
     linkSync(stored, target);
     return true;

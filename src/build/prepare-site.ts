@@ -19,6 +19,7 @@ import { findAliasCollisions, findUrlCollisions } from "../site/url-collisions.j
 import { createUrlScheme } from "../site/urls.js";
 import { DATE_FORMAT_HINT, parseNewsDate } from "../time/zoned-date.js";
 import type { BuildMemo, ModelInputs } from "./build-memo.js";
+import { indexDigest, keepIndex as keepIndexSnapshot, readKeptIndex, type PlanHashes } from "./index-snapshot.js";
 import type { ProjectPaths } from "./paths.js";
 
 export interface PreparedSite {
@@ -35,6 +36,10 @@ export interface PreparedSite {
   readonly warnings: readonly ContentProblem[];
   /** Called once the site is published (or the build failed): drops cache entries this build did not use. */
   readonly finishCache: () => void;
+  /** Each page's plan hash, when the page index is the one an earlier build kept (see index-snapshot.ts). */
+  readonly planHashes?: PlanHashes;
+  /** Keeps the page index for the next build once the site is published; nothing to do when it was kept already. */
+  readonly keepIndex: (planHashes: PlanHashes) => void;
 }
 
 interface LoadedSite {
@@ -166,17 +171,28 @@ export async function prepareSite(paths: ProjectPaths, options: PrepareOptions):
     const [cacheKey, script] = key.split("/") as [string, Script];
     return cache.body(cacheKey, script);
   };
+  // The preview server keeps its index in memory; a build keeps it on disk, unless told to use no cache.
+  const keptIndexDir = options.memo || options.cache === false ? undefined : join(paths.root, ".cache", "index");
   const inputs: ModelInputs = {
-    settings: options.memo ? JSON.stringify([config, site.settings, content.sections, [...sectionText]]) : "",
+    settings: options.memo || keptIndexDir ? JSON.stringify([config, site.settings, content.sections, [...sectionText], [...site.tagSlugs]]) : "",
     published,
     rendered,
     cacheKeys: cacheKeyOf,
   };
-  const model = options.memo?.reusableModel(inputs) ?? (await indexPages(site, published, rendered, sectionText, bodyKey, problems));
+  const digest = keptIndexDir ? indexDigest(inputs) : "";
+  const kept = keptIndexDir ? readKeptIndex(keptIndexDir, digest, createUrlScheme(config.url, config.pathPrefix, config.timeZone), bodyKey) : undefined;
+  const problemsBefore = problems.length;
+  const model = kept?.model ?? options.memo?.reusableModel(inputs) ?? (await indexPages(site, published, rendered, sectionText, bodyKey, problems));
+  if (kept) problems.push(...kept.problems);
+  const indexProblems = problems.slice(problemsBefore);
   options.memo?.remember(inputs, model);
-  stage("page index");
+  stage(kept ? "page index (kept from the last build)" : "page index");
   const finishCache = () => (options.cache === false ? cache.discard() : cache.prune());
-  return { now, config, assets: content.assets, model, readBody, bodiesDir: cache.dir, warnings: problems.filter((p) => p.severity === "warning"), finishCache };
+  const keepIndex = (planHashes: PlanHashes) => {
+    if (keptIndexDir && !kept) keepIndexSnapshot(keptIndexDir, digest, model, planHashes, indexProblems);
+  };
+  const warnings = problems.filter((p) => p.severity === "warning");
+  return { now, config, assets: content.assets, model, readBody, bodiesDir: cache.dir, warnings, finishCache, planHashes: kept?.planHashes, keepIndex };
 }
 
 /** The page index: every page's plan. Adds URL collisions between aliases to `problems`, and throws on errors. */

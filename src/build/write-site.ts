@@ -3,14 +3,15 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } fro
 import { dirname, join, resolve, sep } from "node:path";
 import type { PagesToLayOut } from "../eleventy/eleventy-config.js";
 import { layOutAll } from "./layout.js";
-import { createPageDirectoriesInBackground } from "./page-folders.js";
+import { startPagePlacer, type PageLink } from "./page-folders.js";
 import { writeSearchIndex } from "../search/index.js";
 import { machineFiles, type MachineFile } from "./machine-files.js";
-import { openPageStore, type PageStore } from "./page-store.js";
+import { openPageStore, type PagePlan, type PageStore } from "./page-store.js";
 import type { PreparedSite } from "./prepare-site.js";
 import type { ProjectPaths } from "./paths.js";
 import { SHARED_PAGE_FIELDS } from "../site/page-types.js";
 import type { SiteHeadFacts } from "../site/article-head.js";
+import type { PlanHashes } from "./index-snapshot.js";
 
 const THEME_ASSETS = "assets";
 
@@ -35,6 +36,8 @@ export interface WrittenSite {
    * output's folders again (one per day with news) took a second at 20,000 articles, five at 100,000.
    */
   readonly files: readonly string[];
+  /** Each page's plan hash, for the page index kept for the next build (none without a page store). */
+  readonly planHashes: PlanHashes | undefined;
 }
 
 /**
@@ -51,51 +54,58 @@ export async function writeSite(site: PreparedSite, paths: ProjectPaths, targetD
   };
   const assets = writeAssets(site, paths, targetDir);
   const assetHrefs = assets.hrefs;
-  const folders = createPageDirectoriesInBackground(targetDir, site);
-  // Awaited below; until then a failure must not count as unhandled.
-  folders.catch(() => undefined);
+  const placer = startPagePlacer(targetDir, site);
   const store = options.pageStoreDir ? openPageStore(options.pageStoreDir, { templatesDir: paths.templates, assets: assetHrefs, config: site.config, sharedFields: SHARED_PAGE_FIELDS }) : undefined;
   const { model } = site;
-  const keyed = (pages: readonly Plan[]) => (store ? pages.map((page) => store.keyOf(page)) : []);
-  const keys = { articles: keyed(model.articles), listings: keyed(model.listings), redirects: keyed(model.redirects) };
+  // A page index kept from an earlier build comes with its plans' hashes; otherwise every plan is hashed.
+  const planHashes: PlanHashes | undefined = site.planHashes ?? (store && { articles: model.articles.map(store.planHashOf), listings: model.listings.map(store.planHashOf), redirects: model.redirects.map(store.planHashOf) });
+  const keyed = (pages: readonly Plan[], hashes: readonly string[] | undefined) => (store && hashes ? pages.map((page, i) => store.keyFromPlanHash(hashes[i]!, page.bodyKey)) : []);
+  const keys = { articles: keyed(model.articles, planHashes?.articles), listings: keyed(model.listings, planHashes?.listings), redirects: keyed(model.redirects, planHashes?.redirects) };
   stage("page keys");
-  await folders;
-  stage("waiting for the page folders");
   const knownHashes = new Map<string, string>();
   /** Notes the hash of the stored file `key` names, now at `path` in the output (see PageStore.hashOf). */
   const stored = (path: string, key: string) => {
     const hash = store?.hashOf(key);
     if (hash) knownHashes.set(path, hash);
   };
-  const articles = restoreFromStore(model.articles, keys.articles, store, targetDir, stored);
-  const listings = restoreFromStore(model.listings, keys.listings, store, targetDir, stored);
-  const redirects = restoreFromStore(model.redirects, keys.redirects, store, targetDir, stored);
-  const restored = model.articles.length + model.listings.length + model.redirects.length - articles.pages.length - listings.pages.length - redirects.pages.length;
-  options.log?.(`fabu: ${restored} pages unchanged since they were last laid out`);
-  stage("pages linked from the page store");
+  const split = { articles: splitByStore(model.articles, keys.articles, store, targetDir), listings: splitByStore(model.listings, keys.listings, store, targetDir), redirects: splitByStore(model.redirects, keys.redirects, store, targetDir) };
+  const links = [...split.articles.stored, ...split.listings.stored, ...split.redirects.stored];
+  options.log?.(`fabu: ${links.length} pages unchanged since they were last laid out`);
+  // The stored pages are linked into place in a worker while this thread lays out the others and writes the feeds.
+  const placing = placer.place(links.map((page) => page.link));
 
   // Homes, search and 404 pages are few and show the newest articles: always laid out.
-  const laidOut = await layOutPages(site, paths, targetDir, assetHrefs, { articles: articles.pages, listings: listings.pages, homes: [...model.homes, model.root], notFound: model.notFound, redirects: redirects.pages });
-
-  if (store) {
-    for (const group of [articles, listings, redirects]) {
+  const toLayOut = { articles: split.articles.missing, listings: split.listings.missing, redirects: split.redirects.missing };
+  const laidOut = await layOutPages(site, paths, targetDir, assetHrefs, { articles: toLayOut.articles.pages, listings: toLayOut.listings.pages, homes: [...model.homes, model.root], notFound: model.notFound, redirects: toLayOut.redirects.pages });
+  const keepLaidOut = (groups: readonly StoreMisses<Plan>[]) => {
+    for (const group of store ? groups : []) {
       group.pages.forEach((page, i) => {
-        store.keep(group.keys[i]!, join(targetDir, page.outputPath));
+        store!.keep(group.keys[i]!, join(targetDir, page.outputPath));
         stored(page.outputPath, group.keys[i]!);
       });
     }
-  }
+  };
+  keepLaidOut([toLayOut.articles, toLayOut.listings, toLayOut.redirects]);
   stage("layout");
   const machine = machineFiles(site, site.readBody);
   for (const file of machine) writeMachineFile(file, targetDir, store, stored);
   stage("feeds and sitemaps");
+  const unplaced = new Set(await placing);
+  links.forEach((page, i) => unplaced.has(i) || stored(page.page.outputPath, page.key));
+  stage("waiting for the stored pages to be linked");
+  if (unplaced.size > 0) {
+    // Pruned from the store since it was listed (by a concurrent build): laid out after all.
+    const late = { articles: lateMisses(split.articles.stored, unplaced, 0), listings: lateMisses(split.listings.stored, unplaced, split.articles.stored.length), redirects: lateMisses(split.redirects.stored, unplaced, split.articles.stored.length + split.listings.stored.length) };
+    laidOut.push(...(await layOutPages(site, paths, targetDir, assetHrefs, { ...NO_PAGES, articles: late.articles.pages, listings: late.listings.pages, redirects: late.redirects.pages })));
+    keepLaidOut([late.articles, late.listings, late.redirects]);
+  }
   // Pagefind is the costliest step at archive scale; `--no-search` leaves it out (e.g. for a quick preview).
   const search = options.search ? (await writeSearchIndex(targetDir, { traditional: site.config.traditional })).files : [];
   // Every plan's page, laid out or linked from the store; and the templates may make pages of their own from
   // a plan (each home's search page), so what Eleventy reports writing too.
   const planned = [...model.articles, ...model.listings, ...model.homes, model.root, ...model.notFound, ...model.redirects].map((page) => page.outputPath);
   const files = [...new Set([...assets.files, ...planned, ...laidOut, ...machine.map(machineFilePath), ...search])].sort();
-  return { store, knownHashes, files };
+  return { store, knownHashes, files, planHashes };
 }
 
 const NO_PAGES: PagesToLayOut = { articles: [], listings: [], homes: [], notFound: [], redirects: [] };
@@ -147,23 +157,43 @@ export async function layOutPages(site: PreparedSite, paths: ProjectPaths, targe
   );
 }
 
-/** The pages the store does not have (with their keys, to store them once laid out); the rest are placed. */
-type Plan = { readonly outputPath: string };
+type Plan = PagePlan;
 
-function restoreFromStore<T extends Plan>(pages: readonly T[], pageKeys: readonly string[], store: PageStore | undefined, targetDir: string, stored: (path: string, key: string) => void): { pages: T[]; keys: string[] } {
-  if (!store) return { pages: [...pages], keys: [] };
-  const missing: T[] = [];
-  const keys: string[] = [];
-  for (const [i, page] of pages.entries()) {
+/** Pages to lay out, with their store keys (to store them once laid out). */
+interface StoreMisses<T extends Plan> {
+  readonly pages: T[];
+  readonly keys: string[];
+}
+
+/** A stored page to link into the output. */
+interface StoreHit<T extends Plan> {
+  readonly page: T;
+  readonly key: string;
+  readonly link: PageLink;
+}
+
+/** The pages the store has (to link into place) and those it does not (to lay out); without a store, none has. */
+function splitByStore<T extends Plan>(pages: readonly T[], pageKeys: readonly string[], store: PageStore | undefined, targetDir: string): { stored: StoreHit<T>[]; missing: StoreMisses<T> } {
+  if (!store) return { stored: [], missing: { pages: [...pages], keys: [] } };
+  const stored: StoreHit<T>[] = [];
+  const missing: StoreMisses<T> = { pages: [], keys: [] };
+  pages.forEach((page, i) => {
     const key = pageKeys[i]!;
-    if (store.restore(key, join(targetDir, page.outputPath))) {
-      stored(page.outputPath, key);
-      continue;
+    const target = join(targetDir, page.outputPath);
+    const file = store.storedFile(key, target);
+    if (file) stored.push({ page, key, link: [file, target] });
+    else {
+      missing.pages.push(page);
+      missing.keys.push(key);
     }
-    missing.push(page);
-    keys.push(key);
-  }
-  return { pages: missing, keys };
+  });
+  return { stored, missing };
+}
+
+/** The hits among `hits` that could not be placed after all (`unplaced` counts from `offset`). */
+function lateMisses<T extends Plan>(hits: readonly StoreHit<T>[], unplaced: ReadonlySet<number>, offset: number): StoreMisses<T> {
+  const late = hits.filter((_, i) => unplaced.has(offset + i));
+  return { pages: late.map((hit) => hit.page), keys: late.map((hit) => hit.key) };
 }
 
 /**

@@ -71,7 +71,7 @@ export async function updatePreview(site: PreparedSite, paths: ProjectPaths, pre
   let pagesWritten = 0;
   const place = <T extends { readonly outputPath: string }>(list: readonly T[], into: T[], stored: boolean) => {
     for (const page of list) {
-      const key = knownKeys?.get(page) ?? store.keyOf(page);
+      const key = knownKeys?.get(page) ?? store.pageKeyOf(page);
       keysByPlan.set(page, key);
       pages.set(page.outputPath, key);
       if (previous?.pages.get(page.outputPath) === key) continue;

@@ -1,0 +1,230 @@
+import { createHash, randomBytes } from "node:crypto";
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { join } from "node:path";
+import type { ArticleSource } from "../content/article.js";
+import type { ContentProblem } from "../content/problems.js";
+import { TEMPORARY_PREFIX } from "../fs/write-atomically.js";
+import type { RenderedArticle } from "../render/render-article.js";
+import { codeFingerprint } from "../render/code-fingerprint.js";
+import { LABELS } from "../site/labels.js";
+import type { SiteModel } from "../site/page-model.js";
+import type { Script } from "../site/scripts.js";
+import type { UrlScheme } from "../site/urls.js";
+
+/**
+ * The page index of the last build, kept in `.cache/index/` between builds (CI restores it with the rest of
+ * `.cache/`). It is keyed by everything the index is made from except the article bodies: the site's
+ * settings, and every published article's front matter and rendered texts (title, summary, tags…). A
+ * rebuild after an edit inside an article's body thus takes the index as it was, gives the article's pages
+ * their new body keys, and takes every page's plan hash from here instead of hashing every plan again:
+ * together four seconds of a 20,000-article rebuild. The preview server does the same in memory
+ * (build-memo.ts).
+ *
+ * One file, `<digest>.jsonl`, one JSON array per line: first the objects that many pages share (list items,
+ * tag and section links, navigation; each once), then one line per page with its plan hash, the page's own
+ * fields and references to the shared objects. The labels of a script hold functions and are named, not
+ * written.
+ */
+
+/** Each page's plan hash (see PageStore.planHashOf), in the model's order. */
+export interface PlanHashes {
+  readonly articles: readonly string[];
+  readonly listings: readonly string[];
+  readonly redirects: readonly string[];
+}
+
+export interface KeptIndex {
+  readonly model: SiteModel;
+  readonly planHashes: PlanHashes;
+  /** Warnings found while the index was made (an error would have stopped that build). */
+  readonly problems: readonly ContentProblem[];
+}
+
+/** What the page index is made from, besides the articles. */
+export interface IndexInputs {
+  /** The site configuration, render settings, sections and their texts, tag slugs: as JSON. */
+  readonly settings: string;
+  readonly published: readonly ArticleSource[];
+  readonly rendered: ReadonlyMap<string, RenderedArticle>;
+}
+
+const FORMAT = "fabu page index 1";
+
+/** The key a page index is kept under: it changes with anything the index is made from but the bodies. */
+export function indexDigest(inputs: IndexInputs): string {
+  // fabu's own code makes the index, with the runtime's time-zone data for the dates shown.
+  const hash = createHash("sha256").update(`${FORMAT}\0${codeFingerprint([])}\0${process.versions.tz ?? ""}\0${process.versions.icu ?? ""}\0`);
+  hash.update(inputs.settings);
+  for (const article of inputs.published) hash.update("\0").update(factsJson(article)).update("\0").update(textsJson(inputs.rendered.get(article.id)));
+  return hash.digest("hex");
+}
+
+/**
+ * An article without its body, as JSON: what pages other than its own are made from. Where it was parsed
+ * from names the whole text, body included, so it is left out too.
+ */
+export function factsJson(article: ArticleSource): string {
+  const { body: _body, parsedFrom: _parsedFrom, ...facts } = article;
+  return JSON.stringify(facts);
+}
+
+/** Rendered texts and the script they were written in, without the Markdown warnings, which no page shows. */
+export const textsJson = (rendered: RenderedArticle | undefined) => JSON.stringify([rendered?.sourceScript, rendered?.text]);
+
+const fileOf = (dir: string, digest: string) => join(dir, `${digest}.jsonl`);
+
+type PageList = "articles" | "listings" | "homes" | "notFound" | "redirects";
+const HASHED_LISTS = ["articles", "listings", "redirects"] as const;
+const LISTS: readonly PageList[] = ["articles", "listings", "homes", "notFound", "redirects"];
+
+/** A page's own fields, and the shared objects it refers to (by field: one object, or an array of them). */
+type PageLine = ["page", PageList | "root", string | null, Record<string, unknown>, Record<string, number | number[]>];
+type Line = ["format", string, ContentProblem[]] | ["shared", unknown] | ["labels", Script] | PageLine | ["feeds", SiteModel["feeds"]] | ["end", number];
+
+/**
+ * Writes the index (through a temporary file renamed into place) and removes the ones kept before. Best
+ * effort: a cache that cannot be written only makes the next build index again.
+ */
+export function keepIndex(dir: string, digest: string, model: SiteModel, planHashes: PlanHashes, problems: readonly ContentProblem[]): void {
+  mkdirSync(dir, { recursive: true });
+  const temporary = join(dir, `${TEMPORARY_PREFIX}${process.pid}-${randomBytes(4).toString("hex")}`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(temporary, "w");
+    const out = lineWriter(fd);
+    out.write(["format", FORMAT, [...problems]]);
+    const ids = new Map<object, number>();
+    const intern = (value: object): number => {
+      let id = ids.get(value);
+      if (id === undefined) {
+        ids.set(value, (id = ids.size));
+        const script = labelsScript(value);
+        out.write(script ? ["labels", script] : ["shared", value]);
+      }
+      return id;
+    };
+    // A list that many pages share (navigation, feed links, a page's hreflang links) is written once; a list
+    // of a page's own (its related articles, a listing's items) refers to each shared item instead.
+    const seenTwice = sharedLists(model);
+    const writePage = (list: PageLine[1], hash: string | null, page: object) => {
+      const fields: Record<string, unknown> = {};
+      const refs: Record<string, number | number[]> = {};
+      for (const [name, value] of Object.entries(page)) {
+        // Bodies are not what the index is keyed by: each build fills in its own (the field keeps its place).
+        if (name === "bodyKey") fields[name] = "";
+        else if (value === null || typeof value !== "object" || (Array.isArray(value) && value.length === 0)) fields[name] = value;
+        else if (Array.isArray(value) && !seenTwice.has(value) && value.every(isRecord)) refs[name] = value.map(intern);
+        else refs[name] = intern(value as object);
+      }
+      out.write(["page", list, hash, fields, refs]);
+    };
+    for (const list of LISTS) {
+      const hashes = (HASHED_LISTS as readonly string[]).includes(list) ? planHashes[list as (typeof HASHED_LISTS)[number]] : undefined;
+      model[list].forEach((page, i) => writePage(list, hashes?.[i] ?? null, page));
+    }
+    writePage("root", null, model.root);
+    out.write(["feeds", model.feeds]);
+    out.write(["end", ids.size]);
+    out.flush();
+    closeSync(fd);
+    fd = undefined;
+    renameSync(temporary, fileOf(dir, digest));
+    for (const name of readdirSync(dir)) if (name !== `${digest}.jsonl`) rmSync(join(dir, name), { force: true });
+  } catch {
+    if (fd !== undefined) closeSync(fd);
+    rmSync(temporary, { force: true });
+  }
+}
+
+/**
+ * The index kept under `digest`, with each article page's body key as given and the URL scheme of this
+ * build; undefined when there is none (or it cannot be read: the index is then made afresh).
+ */
+export function readKeptIndex(dir: string, digest: string, urls: UrlScheme, bodyKey: (id: string, script: Script) => string): KeptIndex | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(fileOf(dir, digest));
+  } catch {
+    return undefined;
+  }
+  const shared: unknown[] = [];
+  const lists: Record<PageList, object[]> = { articles: [], listings: [], homes: [], notFound: [], redirects: [] };
+  const hashes: Record<(typeof HASHED_LISTS)[number], string[]> = { articles: [], listings: [], redirects: [] };
+  let root: object | undefined;
+  let feeds: SiteModel["feeds"] | undefined;
+  let problems: ContentProblem[] | undefined;
+  let complete = false;
+  try {
+    for (let start = 0; start < bytes.length; ) {
+      let end = bytes.indexOf(10, start);
+      if (end < 0) end = bytes.length;
+      const line = JSON.parse(bytes.toString("utf8", start, end)) as Line;
+      start = end + 1;
+      if (line[0] === "format") {
+        if (line[1] !== FORMAT) return undefined;
+        problems = line[2];
+      } else if (line[0] === "shared") shared.push(line[1]);
+      else if (line[0] === "labels") shared.push(LABELS[line[1]]);
+      else if (line[0] === "feeds") feeds = line[1];
+      else if (line[0] === "end") complete = line[1] === shared.length;
+      else {
+        const [, list, hash, page, refs] = line;
+        for (const name in refs) {
+          const ref = refs[name]!;
+          page[name] = typeof ref === "number" ? shared[ref] : ref.map((id) => shared[id]);
+        }
+        if (list === "root") root = page;
+        else lists[list].push(page);
+        if (hash !== null && list !== "root") hashes[list as (typeof HASHED_LISTS)[number]].push(hash);
+      }
+    }
+  } catch {
+    return undefined;
+  }
+  if (!complete || !root || !feeds || !problems) return undefined;
+  // The bodies are what the index is not keyed by: each article page names its body as of this build.
+  for (const page of lists.articles as { id: string; script: Script; bodyKey: string }[]) page.bodyKey = bodyKey(page.id, page.script);
+  const model = { ...(lists as unknown as Omit<SiteModel, "root" | "feeds" | "urls">), root: root as SiteModel["root"], feeds, urls };
+  return { model, planHashes: hashes, problems };
+}
+
+/** The lists that are the value of a field on more than one page. */
+function sharedLists(model: SiteModel): Set<object> {
+  const seen = new Set<object>();
+  const twice = new Set<object>();
+  for (const page of [...LISTS.flatMap((list) => model[list] as readonly object[]), model.root]) {
+    for (const value of Object.values(page)) {
+      if (!Array.isArray(value)) continue;
+      if (seen.has(value)) twice.add(value);
+      else seen.add(value);
+    }
+  }
+  return twice;
+}
+
+const isRecord = (value: unknown): value is object => value !== null && typeof value === "object" && !Array.isArray(value);
+
+function labelsScript(value: object): Script | undefined {
+  for (const script of Object.keys(LABELS) as Script[]) if (LABELS[script] === value) return script;
+  return undefined;
+}
+
+/** Lines written in chunks of about a megabyte: a 100,000-article index is a few hundred megabytes of JSON. */
+function lineWriter(fd: number): { write(line: Line): void; flush(): void } {
+  let chunk: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (chunk.length > 0) writeSync(fd, chunk.join(""));
+    chunk = [];
+    size = 0;
+  };
+  return {
+    write(line) {
+      const text = `${JSON.stringify(line)}\n`;
+      chunk.push(text);
+      size += text.length;
+      if (size > 1 << 20) flush();
+    },
+    flush,
+  };
+}

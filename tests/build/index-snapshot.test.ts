@@ -1,0 +1,117 @@
+import { readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { indexDigest, keepIndex, readKeptIndex } from "../../src/build/index-snapshot.js";
+import type { ProjectPaths } from "../../src/build/paths.js";
+import { prepareSite, type PreparedSite } from "../../src/build/prepare-site.js";
+import type { ArticleSource } from "../../src/content/article.js";
+import type { RenderedArticle } from "../../src/render/render-article.js";
+import { LABELS } from "../../src/site/labels.js";
+import { createTempProject, treeDigest, type TempProject } from "../helpers/project.js";
+
+const NOW = "2026-01-01 08:00";
+const EDITED = "content/minsheng/8811730.md";
+const EDITED_PAGE = "dist/zh-hans/2022/11/08/8811730.html";
+const KEPT = "page index (kept from the last build)";
+
+/** Builds with --timings; returns whether the page index was the one kept by the build before. */
+function build(project: TempProject, ...args: string[]): { keptIndex: boolean } {
+  const result = project.fabu(["build", "--now", NOW, "--timings", "--no-search", ...args]);
+  expect(result.status, result.stderr).toBe(0);
+  return { keptIndex: result.stderr.includes(KEPT) };
+}
+
+const keptFiles = (project: TempProject) => readdirSync(join(project.root, ".cache", "index"));
+
+describe("the page index kept between builds", () => {
+  let project: TempProject;
+  beforeAll(() => {
+    project = createTempProject({ sampleContent: true });
+    expect(build(project).keptIndex).toBe(false);
+  });
+  afterAll(() => project?.dispose());
+
+  it("is used after an edit inside a body, and the result equals a clean build", () => {
+    expect(keptFiles(project)).toHaveLength(1);
+    project.write(EDITED, `${project.read(EDITED)}\n重建后新增的一段正文。\n`);
+    expect(build(project).keptIndex).toBe(true);
+    expect(project.read(EDITED_PAGE)).toContain("重建后新增的一段正文");
+    const kept = treeDigest(join(project.root, "dist"));
+    build(project, "--no-cache");
+    expect(treeDigest(join(project.root, "dist"))).toBe(kept);
+  });
+
+  it("is made afresh when an article's front matter changes, and replaces the one kept before", () => {
+    const before = keptFiles(project);
+    project.write(EDITED, project.read(EDITED).replace("title: 让群众在家门口看好病", "title: 让群众在家门口看好病、看得起病"));
+    expect(build(project).keptIndex).toBe(false);
+    expect(project.read("dist/zh-hans/minsheng/index.html")).toContain("让群众在家门口看好病、看得起病");
+    expect(keptFiles(project)).toHaveLength(1);
+    expect(keptFiles(project)).not.toEqual(before);
+    expect(build(project).keptIndex).toBe(true);
+    const kept = treeDigest(join(project.root, "dist"));
+    build(project, "--no-cache");
+    expect(treeDigest(join(project.root, "dist"))).toBe(kept);
+  });
+
+  it("is made afresh when the site's settings change", () => {
+    const config = "content/_site.yml";
+    project.write(config, project.read(config).replace("description: 权威发布", "description: 本站权威发布"));
+    expect(build(project).keptIndex).toBe(false);
+    expect(project.read("dist/zh-hans/index.html")).toContain("本站权威发布");
+  });
+});
+
+describe("a kept page index, read back", () => {
+  let project: TempProject;
+  let paths: ProjectPaths;
+  let site: PreparedSite;
+  const dir = () => join(project.root, ".cache", "index-test");
+  beforeAll(async () => {
+    project = createTempProject({ sampleContent: true });
+    paths = { root: project.root, content: join(project.root, "content"), templates: join(project.root, "templates"), output: join(project.root, "dist") };
+    site = await prepareSite(paths, { drafts: false, future: false, now: NOW });
+  });
+  afterAll(() => project?.dispose());
+
+  const hashesOf = (model: PreparedSite["model"]) => ({
+    articles: model.articles.map((_, i) => `a${i}`),
+    listings: model.listings.map((_, i) => `l${i}`),
+    redirects: model.redirects.map((_, i) => `r${i}`),
+  });
+
+  it("gives back the same pages, sharing what the original shared, with this build's body keys", () => {
+    const { model } = site;
+    keepIndex(dir(), "digest", model, hashesOf(model), []);
+    const kept = readKeptIndex(dir(), "digest", model.urls, (id, script) => `new/${id}/${script}`)!;
+    expect(kept.planHashes).toEqual(hashesOf(model));
+    const { urls: _urls, articles, ...rest } = model;
+    const { urls: keptUrls, articles: keptArticles, ...keptRest } = kept.model;
+    expect(keptUrls).toBe(model.urls);
+    expect(JSON.parse(JSON.stringify(keptRest))).toEqual(JSON.parse(JSON.stringify(rest)));
+    expect(JSON.parse(JSON.stringify(keptArticles))).toEqual(JSON.parse(JSON.stringify(articles.map((page) => ({ ...page, bodyKey: `new/${page.id}/${page.script}` })))));
+    // The labels' functions (第n页) survive, and shared objects stay shared.
+    for (const page of [...kept.model.articles, ...kept.model.listings]) expect(page.labels).toBe(LABELS[page.script]);
+    const [first, second] = kept.model.articles.filter((page) => page.script === "zh-Hans");
+    expect(first!.nav).toBe(second!.nav);
+  });
+
+  it("is not read when it was cut short or is of another format", () => {
+    const file = join(dir(), "digest.jsonl");
+    const text = project.read(".cache/index-test/digest.jsonl");
+    writeFileSync(file, text.slice(0, text.lastIndexOf("\n", text.length - 2) + 1));
+    expect(readKeptIndex(dir(), "digest", site.model.urls, (id) => id)).toBeUndefined();
+    writeFileSync(file, text.replace('"fabu page index 1"', '"fabu page index 0"'));
+    expect(readKeptIndex(dir(), "digest", site.model.urls, (id) => id)).toBeUndefined();
+    expect(readKeptIndex(dir(), "other", site.model.urls, (id) => id)).toBeUndefined();
+  });
+
+  it("is keyed by the articles' facts and rendered texts, not by their bodies", () => {
+    const article = { id: "1", title: "标题", body: "正文", parsedFrom: "parsed:a" } as unknown as ArticleSource;
+    const rendered = new Map([["1", { id: "1", sourceScript: "zh-Hans", text: { "zh-Hans": { title: "标题" }, "zh-Hant": { title: "標題" } }, problems: [] } as unknown as RenderedArticle]]);
+    const digest = (a: ArticleSource, settings = "{}") => indexDigest({ settings, published: [a], rendered });
+    expect(digest({ ...article, body: "改过的正文", parsedFrom: "parsed:b" })).toBe(digest(article));
+    expect(digest({ ...article, title: "新标题" } as ArticleSource)).not.toBe(digest(article));
+    expect(digest(article, '{"feedSize":3}')).not.toBe(digest(article));
+  });
+});
