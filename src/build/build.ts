@@ -63,7 +63,6 @@ export async function buildSite(paths: ProjectPaths, options: BuildOptions): Pro
     await withOutputLock(paths.output, options.log, () => publishStaging(staging, paths.output));
     site.finishCache();
     written.store?.prune();
-    if (written.planHashes) site.keepIndex(written.planHashes);
     stage("swap");
   } catch (error) {
     discardStaging(staging);

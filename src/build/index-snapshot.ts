@@ -3,6 +3,7 @@ import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, 
 import { join } from "node:path";
 import type { ArticleSource } from "../content/article.js";
 import type { ContentProblem } from "../content/problems.js";
+import { decodeValidUtf8 } from "../content/read-source.js";
 import { TEMPORARY_PREFIX } from "../fs/write-atomically.js";
 import type { RenderedArticle } from "../render/render-article.js";
 import { codeFingerprint } from "../render/code-fingerprint.js";
@@ -155,11 +156,7 @@ export function readKeptIndex(dir: string, digest: string, urls: UrlScheme, body
   let problems: ContentProblem[] | undefined;
   let complete = false;
   try {
-    for (let start = 0; start < bytes.length; ) {
-      let end = bytes.indexOf(10, start);
-      if (end < 0) end = bytes.length;
-      const line = JSON.parse(bytes.toString("utf8", start, end)) as Line;
-      start = end + 1;
+    for (const line of lines(bytes)) {
       if (line[0] === "format") {
         if (line[1] !== FORMAT) return undefined;
         problems = line[2];
@@ -201,6 +198,22 @@ function sharedLists(model: SiteModel): Set<object> {
   }
   return twice;
 }
+
+/**
+ * The file's lines, parsed, decoded a few megabytes at a time: one decoding per line cost a third of
+ * reading the index, and the whole file as one string would be hundreds of megabytes at archive scale.
+ */
+function* lines(bytes: Buffer): Generator<Line> {
+  for (let start = 0; start < bytes.length; ) {
+    let end = bytes.indexOf(NEWLINE, Math.min(bytes.length, start + CHUNK_BYTES));
+    if (end < 0) end = bytes.length;
+    for (const line of decodeValidUtf8(bytes.subarray(start, end)).split("\n")) if (line !== "") yield JSON.parse(line) as Line;
+    start = end + 1;
+  }
+}
+
+const NEWLINE = 10;
+const CHUNK_BYTES = 4 << 20;
 
 const isRecord = (value: unknown): value is object => value !== null && typeof value === "object" && !Array.isArray(value);
 

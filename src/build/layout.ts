@@ -40,12 +40,13 @@ export async function layOut(job: LayoutJob, readBody: (key: string) => string):
  * Lays out the jobs on every core, each run with its own Eleventy in a worker, one per core; this thread
  * only hands them out. It holds the page index of the whole site (most of its memory at archive scale), so a
  * run's Eleventy data is kept out of it. A single run (a small site, a preview update) is laid out in this
- * thread, as is everything when running from the TypeScript sources (tests: there is no compiled worker).
+ * thread unless asked for `inBackground` (for this thread to go on with other work meanwhile), as is
+ * everything when running from the TypeScript sources (tests: there is no compiled worker).
  * Each page is written by exactly one run, so the output does not depend on scheduling.
  */
-export async function layOutAll(jobs: readonly LayoutJob[], readBody: (key: string) => string): Promise<string[]> {
+export async function layOutAll(jobs: readonly LayoutJob[], readBody: (key: string) => string, options: { readonly inBackground?: boolean } = {}): Promise<string[]> {
   const workerUrl = new URL("./layout-worker.js", import.meta.url);
-  const workerCount = jobs.length > 1 && existsSync(fileURLToPath(workerUrl)) ? Math.min(availableParallelism(), jobs.length) : 0;
+  const workerCount = (jobs.length > 1 || options.inBackground) && existsSync(fileURLToPath(workerUrl)) ? Math.min(availableParallelism(), jobs.length) : 0;
   let next = 0;
   const take = () => (next < jobs.length ? jobs[next++] : undefined);
   const workers = Array.from({ length: Math.max(0, workerCount) }, () => new Worker(workerUrl));

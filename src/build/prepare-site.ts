@@ -38,7 +38,10 @@ export interface PreparedSite {
   readonly finishCache: () => void;
   /** Each page's plan hash, when the page index is the one an earlier build kept (see index-snapshot.ts). */
   readonly planHashes?: PlanHashes;
-  /** Keeps the page index for the next build once the site is published; nothing to do when it was kept already. */
+  /**
+   * Keeps the page index for the next build; nothing to do when it was kept already. It depends only on the
+   * content, so it may be kept before the pages are written (a failed layout is a template's fault).
+   */
   readonly keepIndex: (planHashes: PlanHashes) => void;
 }
 

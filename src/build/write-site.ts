@@ -25,6 +25,8 @@ export interface WriteOptions {
 
 /** Pages laid out by one Eleventy run at most, so memory stays bounded however large the archive is. */
 const PAGES_PER_RUN = 2_500;
+/** Up to this many pages are laid out in one run (see splitIntoRuns). */
+const FEW_PAGES = 200;
 
 export interface WrittenSite {
   /** The page store, for the caller to prune once the site is published. */
@@ -36,14 +38,14 @@ export interface WrittenSite {
    * output's folders again (one per day with news) took a second at 20,000 articles, five at 100,000.
    */
   readonly files: readonly string[];
-  /** Each page's plan hash, for the page index kept for the next build (none without a page store). */
-  readonly planHashes: PlanHashes | undefined;
 }
 
 /**
  * Lays out every page with Eleventy into `targetDir` (or links it from the page store when nothing it is made
- * from changed), plus the fingerprinted theme assets, content assets, feeds and sitemaps. The page folders
- * are made in a worker thread while the pages' store keys are hashed.
+ * from changed), plus the fingerprinted theme assets, content assets, feeds and sitemaps. Three things run
+ * at once: a worker makes the page folders (while the pages' store keys are hashed) and then links the
+ * stored pages into place, layout workers lay out the others, and this thread writes the feeds and sitemaps
+ * and keeps the page index for the next build.
  */
 export async function writeSite(site: PreparedSite, paths: ProjectPaths, targetDir: string, options: WriteOptions = { search: true }): Promise<WrittenSite> {
   let last = performance.now();
@@ -76,7 +78,17 @@ export async function writeSite(site: PreparedSite, paths: ProjectPaths, targetD
 
   // Homes, search and 404 pages are few and show the newest articles: always laid out.
   const toLayOut = { articles: split.articles.missing, listings: split.listings.missing, redirects: split.redirects.missing };
-  const laidOut = await layOutPages(site, paths, targetDir, assetHrefs, { articles: toLayOut.articles.pages, listings: toLayOut.listings.pages, homes: [...model.homes, model.root], notFound: model.notFound, redirects: toLayOut.redirects.pages });
+  // In a worker, so that this thread writes the feeds and sitemaps meanwhile.
+  const layingOut = layOutPages(site, paths, targetDir, assetHrefs, { articles: toLayOut.articles.pages, listings: toLayOut.listings.pages, homes: [...model.homes, model.root], notFound: model.notFound, redirects: toLayOut.redirects.pages }, { inBackground: true });
+  // Awaited below; until then a failure must not count as unhandled.
+  layingOut.catch(() => undefined);
+  const machine = machineFiles(site, site.readBody);
+  for (const file of machine) writeMachineFile(file, targetDir, store, stored);
+  stage("feeds and sitemaps");
+  // While the layout workers run: after a change to many pages, this thread would otherwise only wait.
+  if (planHashes) site.keepIndex(planHashes);
+  stage("keeping the page index for the next build");
+  const laidOut = await layingOut;
   const keepLaidOut = (groups: readonly StoreMisses<Plan>[]) => {
     for (const group of store ? groups : []) {
       group.pages.forEach((page, i) => {
@@ -86,10 +98,7 @@ export async function writeSite(site: PreparedSite, paths: ProjectPaths, targetD
     }
   };
   keepLaidOut([toLayOut.articles, toLayOut.listings, toLayOut.redirects]);
-  stage("layout");
-  const machine = machineFiles(site, site.readBody);
-  for (const file of machine) writeMachineFile(file, targetDir, store, stored);
-  stage("feeds and sitemaps");
+  stage("waiting for the layout");
   const unplaced = new Set(await placing);
   links.forEach((page, i) => unplaced.has(i) || stored(page.page.outputPath, page.key));
   stage("waiting for the stored pages to be linked");
@@ -105,7 +114,7 @@ export async function writeSite(site: PreparedSite, paths: ProjectPaths, targetD
   // a plan (each home's search page), so what Eleventy reports writing too.
   const planned = [...model.articles, ...model.listings, ...model.homes, model.root, ...model.notFound, ...model.redirects].map((page) => page.outputPath);
   const files = [...new Set([...assets.files, ...planned, ...laidOut, ...machine.map(machineFilePath), ...search])].sort();
-  return { store, knownHashes, files, planHashes };
+  return { store, knownHashes, files };
 }
 
 const NO_PAGES: PagesToLayOut = { articles: [], listings: [], homes: [], notFound: [], redirects: [] };
@@ -142,19 +151,32 @@ export function writeAssets(site: PreparedSite, paths: ProjectPaths, targetDir: 
 }
 
 /**
- * Lays out the given pages with Eleventy into `targetDir`: the few small kinds in one run, articles and
- * listings in runs of PAGES_PER_RUN. Returns the files written, relative to `targetDir` (see layOut).
+ * Lays out the given pages with Eleventy into `targetDir`, in runs (see splitIntoRuns). Returns the files
+ * written, relative to `targetDir` (see layOut).
  */
-export async function layOutPages(site: PreparedSite, paths: ProjectPaths, targetDir: string, assets: Record<string, string>, pages: PagesToLayOut): Promise<string[]> {
-  const runs: PagesToLayOut[] = [];
-  if (pages.homes.length + pages.notFound.length + pages.redirects.length > 0) runs.push({ ...NO_PAGES, homes: pages.homes, notFound: pages.notFound, redirects: pages.redirects });
-  for (let i = 0; i < pages.articles.length; i += PAGES_PER_RUN) runs.push({ ...NO_PAGES, articles: pages.articles.slice(i, i + PAGES_PER_RUN) });
-  for (let i = 0; i < pages.listings.length; i += PAGES_PER_RUN) runs.push({ ...NO_PAGES, listings: pages.listings.slice(i, i + PAGES_PER_RUN) });
+export async function layOutPages(site: PreparedSite, paths: ProjectPaths, targetDir: string, assets: Record<string, string>, pages: PagesToLayOut, options: { readonly inBackground?: boolean } = {}): Promise<string[]> {
+  const runs = splitIntoRuns(pages);
   const head: SiteHeadFacts = { origin: new URL(site.config.url).origin, publisher: site.config.publisher, logoUrl: site.model.urls.absolute("/favicon.svg") };
   return layOutAll(
     runs.map((run) => ({ templatesDir: paths.templates, outputDir: targetDir, assets, bodiesDir: site.bodiesDir, head, pages: run })),
     site.readBody,
+    options,
   );
+}
+
+/**
+ * A few pages (a one-article rebuild, a preview update) in one Eleventy run: its start-up is then most of the
+ * cost, and the cores are busy with other work (feeds, placing stored pages). Otherwise the few small kinds
+ * in one run, and articles and listings in runs of PAGES_PER_RUN.
+ */
+function splitIntoRuns(pages: PagesToLayOut): PagesToLayOut[] {
+  const small = [pages.homes, pages.notFound, pages.redirects];
+  if (pages.articles.length + pages.listings.length + small.reduce((sum, list) => sum + list.length, 0) <= FEW_PAGES) return [pages];
+  const runs: PagesToLayOut[] = [];
+  if (small.some((list) => list.length > 0)) runs.push({ ...NO_PAGES, homes: pages.homes, notFound: pages.notFound, redirects: pages.redirects });
+  for (let i = 0; i < pages.articles.length; i += PAGES_PER_RUN) runs.push({ ...NO_PAGES, articles: pages.articles.slice(i, i + PAGES_PER_RUN) });
+  for (let i = 0; i < pages.listings.length; i += PAGES_PER_RUN) runs.push({ ...NO_PAGES, listings: pages.listings.slice(i, i + PAGES_PER_RUN) });
+  return runs;
 }
 
 type Plan = PagePlan;

@@ -94,25 +94,29 @@ function loadFiles({ projectRoot, contentDir, config, problems, display, cache }
   const glossary = loadGlossary(join(contentDir, GLOSSARY_FILE), display, problems, maxAliasExpansions);
 
   const readFile = createFileReader();
-  const readText = ({ absolute, display: file }: ContentFile, into: ProblemCollector = problems): string | undefined => {
+  /** The file's text, and its bytes (valid until the next read: see createFileReader). */
+  const readSource = ({ absolute, display: file }: ContentFile, into: ProblemCollector = problems): { text: string; bytes: Uint8Array } | undefined => {
     const read = readFile(absolute, config.limits.maxFileBytes);
     if ("size" in read) {
       into.error(file, 1, 1, "file-too-large", `the file is ${read.size} bytes, over the limit of ${config.limits.maxFileBytes} (limits.maxFileBytes in content/${SITE_CONFIG_FILE})`);
       return undefined;
     }
-    return decodeSource(read.bytes, file, into);
+    const text = decodeSource(read.bytes, file, into);
+    return text === undefined ? undefined : { text, bytes: read.bytes };
   };
+  const readText = (entry: ContentFile, into?: ProblemCollector): string | undefined => readSource(entry, into)?.text;
 
   const parseArticleFile = (entry: ContentFile, folderSection: string | undefined): ParsedArticleFile => {
     const own = new ProblemCollector();
-    const text = readText(entry, own);
-    if (text === undefined) return { article: undefined, problems: own.all, ids: [] };
+    const source = readSource(entry, own);
+    if (source === undefined) return { article: undefined, problems: own.all, ids: [] };
+    const { text } = source;
     const parse = (): ParsedArticleFile => {
       const ids: string[] = [];
       const article = parseArticle(text, entry.display, own, { timeZone: config.timeZone, maxAliasExpansions, folderSection, onId: (id) => ids.push(id) });
       return { article, problems: own.all, ids };
     };
-    return cache ? cache.parsed(entry.display, folderSection, text, parse) : parse();
+    return cache ? cache.parsed(entry.display, folderSection, text, parse, source.bytes) : parse();
   };
   const loadArticleFile = (entry: ContentFile, folderSection: string | undefined): ParsedArticleFile =>
     memo ? memo.parsed(entry.absolute, () => parseArticleFile(entry, folderSection)) : parseArticleFile(entry, folderSection);

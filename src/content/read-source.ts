@@ -31,7 +31,7 @@ export function decodeSource(bytes: Uint8Array, file: string, problems: ProblemC
  * is several times slower than ICU's converter behind `transcode`; on valid UTF-8 both give the same
  * UTF-16, and TextDecoder's dropping of one leading byte order mark is done here.
  */
-function decodeValidUtf8(bytes: Uint8Array): string {
+export function decodeValidUtf8(bytes: Uint8Array): string {
   if (!canTranscode) return utf8.decode(bytes);
   const text = transcode(bytes, "utf8", "ucs2").toString("ucs2");
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

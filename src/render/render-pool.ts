@@ -24,7 +24,7 @@ const MIN_ARTICLES_FOR_WORKERS = 400;
  */
 export async function renderAll(tasks: readonly RenderTask[], settings: RenderSettings, mainContext: () => RenderContext, cache: RenderCache): Promise<{ rendered: RenderedArticle[]; keys: string[] }> {
   const keys = tasks.map((task) => cache.keyOf(task));
-  const results = keys.map((key) => cache.get(key));
+  const results = cache.getAll(keys);
   const missing = tasks.flatMap((task, i) => (results[i] === undefined ? [i] : []));
   // Each result goes into the cache as soon as it is rendered, and only its texts stay in memory: at archive
   // scale the bodies of all articles in two scripts would not fit.
