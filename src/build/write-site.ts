@@ -95,8 +95,8 @@ export async function writeSite(site: PreparedSite, paths: ProjectPaths, targetD
   };
   keepLaidOut([toLayOut.articles, toLayOut.listings, toLayOut.redirects]);
   stage("waiting for the layout");
-  // Once the layout workers are done: written while they ran, it added a quarter of a gigabyte to the peak
-  // memory of a 20,000-article build.
+  // Once the layout workers are done: written while they ran, the peak memory of a 20,000-article build
+  // was 2,333 MiB instead of 2,154.
   if (planHashes) site.keepIndex(planHashes);
   stage("keeping the page index for the next build");
   const unplaced = new Set(await placing);
