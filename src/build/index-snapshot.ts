@@ -15,10 +15,11 @@ import type { UrlScheme } from "../site/urls.js";
 /**
  * The page index of the last build, kept in `.cache/index/` between builds (CI restores it with the rest of
  * `.cache/`). It is keyed by everything the index is made from except the article bodies: the site's
- * settings, and every published article's front matter and rendered texts (title, summary, tags…). A
- * rebuild after an edit inside an article's body thus takes the index as it was, gives the article's pages
- * their new body keys, and takes every page's plan hash from here instead of hashing every plan again:
- * together four seconds of a 20,000-article rebuild. The preview server does the same in memory
+ * settings, and every published article's front matter and rendered texts (title, summary, tags, first
+ * image). A rebuild after an edit inside an article's body that leaves those as they were (most edits but
+ * the lead paragraph) takes the index as it was, gives the article's pages their new body keys, and takes
+ * every page's plan hash from here instead of hashing every plan again: together four seconds of a
+ * 20,000-article rebuild. The preview server does the same in memory
  * (build-memo.ts).
  *
  * One file, `<digest>.jsonl`, one JSON array per line: first the objects that many pages share (list items,
@@ -53,8 +54,8 @@ const FORMAT = "fabu page index 1";
 
 /** The key a page index is kept under: it changes with anything the index is made from but the bodies. */
 export function indexDigest(inputs: IndexInputs): string {
-  // fabu's own code makes the index, with the runtime's time-zone data for the dates shown.
-  const hash = createHash("sha256").update(`${FORMAT}\0${codeFingerprint([])}\0${process.versions.tz ?? ""}\0${process.versions.icu ?? ""}\0`);
+  // fabu's own code makes the index, with the runtime's URL parser and time-zone data.
+  const hash = createHash("sha256").update(`${FORMAT}\0${codeFingerprint([])}\0${process.version}\0${process.versions.tz ?? ""}\0${process.versions.icu ?? ""}\0`);
   hash.update(inputs.settings);
   for (const article of inputs.published) hash.update("\0").update(factsJson(article)).update("\0").update(textsJson(inputs.rendered.get(article.id)));
   return hash.digest("hex");
@@ -80,7 +81,7 @@ const LISTS: readonly PageList[] = ["articles", "listings", "homes", "notFound",
 
 /** A page's own fields, and the shared objects it refers to (by field: one object, or an array of them). */
 type PageLine = ["page", PageList | "root", string | null, Record<string, unknown>, Record<string, number | number[]>];
-type Line = ["format", string, ContentProblem[]] | ["shared", unknown] | ["labels", Script] | PageLine | ["feeds", SiteModel["feeds"]] | ["end", number];
+type Line = ["format", string, ContentProblem[]] | ["shared", unknown] | ["labels", Script] | PageLine | ["feeds", SiteModel["feeds"]] | ["end", number, number[]];
 
 /**
  * Writes the index (through a temporary file renamed into place) and removes the ones kept before. Best
@@ -111,7 +112,7 @@ export function keepIndex(dir: string, digest: string, model: SiteModel, planHas
       const fields: Record<string, unknown> = {};
       const refs: Record<string, number | number[]> = {};
       for (const [name, value] of Object.entries(page)) {
-        // Bodies are not what the index is keyed by: each build fills in its own (the field keeps its place).
+        // Bodies are not what the index is keyed by: each build fills in its own.
         if (name === "bodyKey") fields[name] = "";
         else if (value === null || typeof value !== "object" || (Array.isArray(value) && value.length === 0)) fields[name] = value;
         else if (Array.isArray(value) && !seenTwice.has(value) && value.every(isRecord)) refs[name] = value.map(intern);
@@ -125,12 +126,13 @@ export function keepIndex(dir: string, digest: string, model: SiteModel, planHas
     }
     writePage("root", null, model.root);
     out.write(["feeds", model.feeds]);
-    out.write(["end", ids.size]);
+    out.write(["end", ids.size, LISTS.map((list) => model[list].length)]);
     out.flush();
     closeSync(fd);
     fd = undefined;
     renameSync(temporary, fileOf(dir, digest));
-    for (const name of readdirSync(dir)) if (name !== `${digest}.jsonl`) rmSync(join(dir, name), { force: true });
+    // Other builds' temporary files are theirs to rename or remove.
+    for (const name of readdirSync(dir)) if (name.endsWith(".jsonl") && name !== `${digest}.jsonl`) rmSync(join(dir, name), { force: true });
   } catch {
     if (fd !== undefined) closeSync(fd);
     rmSync(temporary, { force: true });
@@ -139,7 +141,9 @@ export function keepIndex(dir: string, digest: string, model: SiteModel, planHas
 
 /**
  * The index kept under `digest`, with each article page's body key as given and the URL scheme of this
- * build; undefined when there is none (or it cannot be read: the index is then made afresh).
+ * build; undefined when there is none (or it cannot be read: the index is then made afresh). Its pages are
+ * equal in content to the ones written, but not in key order or in fields left undefined: their plan
+ * hashes come from the file and must never be computed from them.
  */
 export function readKeptIndex(dir: string, digest: string, urls: UrlScheme, bodyKey: (id: string, script: Script) => string): KeptIndex | undefined {
   let bytes: Buffer;
@@ -163,7 +167,7 @@ export function readKeptIndex(dir: string, digest: string, urls: UrlScheme, body
       } else if (line[0] === "shared") shared.push(line[1]);
       else if (line[0] === "labels") shared.push(LABELS[line[1]]);
       else if (line[0] === "feeds") feeds = line[1];
-      else if (line[0] === "end") complete = line[1] === shared.length;
+      else if (line[0] === "end") complete = line[1] === shared.length && LISTS.every((list, i) => lists[list].length === line[2][i]);
       else {
         const [, list, hash, page, refs] = line;
         for (const name in refs) {
@@ -178,7 +182,7 @@ export function readKeptIndex(dir: string, digest: string, urls: UrlScheme, body
   } catch {
     return undefined;
   }
-  if (!complete || !root || !feeds || !problems) return undefined;
+  if (!complete || !root || !feeds || !problems || HASHED_LISTS.some((list) => hashes[list].length !== lists[list].length)) return undefined;
   // The bodies are what the index is not keyed by: each article page names its body as of this build.
   for (const page of lists.articles as { id: string; script: Script; bodyKey: string }[]) page.bodyKey = bodyKey(page.id, page.script);
   const model = { ...(lists as unknown as Omit<SiteModel, "root" | "feeds" | "urls">), root: root as SiteModel["root"], feeds, urls };

@@ -6,9 +6,9 @@ import { placeFile } from "./page-store.js";
 import type { PreparedSite } from "./prepare-site.js";
 
 /**
- * Every folder a page goes into, parents first, as absolute paths inside `targetDir`. Made before Eleventy
- * writes: Eleventy remembers that a folder did not exist and then calls mkdir again for every file written
- * into it, which cost a sixth of the layout time.
+ * Every folder a page goes into, parents first, as absolute paths inside `targetDir`. Made ahead of Eleventy
+ * (in a cold build, while the page keys are hashed, which takes longer): Eleventy remembers that a folder did
+ * not exist and then calls mkdir again for every file written into it, which cost a sixth of the layout time.
  */
 function pageFolders(targetDir: string, site: PreparedSite): string[] {
   const { model } = site;

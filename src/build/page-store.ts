@@ -41,10 +41,10 @@ export interface PageStore {
   /** Puts the stored page for `key` at `target`; false if there is none. */
   restore(key: string, target: string): boolean;
   /**
-   * The stored file for `key`, to be put at an output path ending like `outputFile` by someone else (see
+   * The stored file for `key`, to be put at `target` (whose extension it shares) by someone else (see
    * startPagePlacer); undefined if there is none. For many pages at once: the first call lists the store.
    */
-  storedFile(key: string, outputFile: string): string | undefined;
+  storedFile(key: string, target: string): string | undefined;
   /** Keeps the just-written page at `source` as the page for `key`. */
   keep(key: string, source: string): void;
   /**
@@ -148,11 +148,11 @@ export function openPageStore(root: string, layout: LayoutInputs): PageStore {
       used.add(key);
       return true;
     },
-    storedFile(key, outputFile) {
+    storedFile(key, target) {
       present ??= listKeys();
       if (!present.has(key)) return undefined;
       used.add(key);
-      return pathOf(key, outputFile);
+      return pathOf(key, target);
     },
     keep(key, source) {
       used.add(key);

@@ -40,7 +40,7 @@ export interface PreparedSite {
   readonly planHashes?: PlanHashes;
   /**
    * Keeps the page index for the next build; nothing to do when it was kept already. It depends only on the
-   * content, so it may be kept before the pages are written (a failed layout is a template's fault).
+   * content, so it may be kept before the site is published (a failed layout is a template's fault).
    */
   readonly keepIndex: (planHashes: PlanHashes) => void;
 }

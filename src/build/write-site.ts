@@ -43,7 +43,7 @@ export interface WrittenSite {
 /**
  * Lays out every page with Eleventy into `targetDir` (or links it from the page store when nothing it is made
  * from changed), plus the fingerprinted theme assets, content assets, feeds and sitemaps. Three things run
- * at once: a worker makes the page folders (while the pages' store keys are hashed) and then links the
+ * at once: a worker makes the page folders (while the pages' store keys are computed) and then links the
  * stored pages into place, layout workers lay out the others, and this thread writes the feeds and sitemaps.
  */
 export async function writeSite(site: PreparedSite, paths: ProjectPaths, targetDir: string, options: WriteOptions = { search: true }): Promise<WrittenSite> {
@@ -80,11 +80,21 @@ export async function writeSite(site: PreparedSite, paths: ProjectPaths, targetD
   // In a worker, so that this thread writes the feeds and sitemaps meanwhile.
   const layingOut = layOutPages(site, paths, targetDir, assetHrefs, { articles: toLayOut.articles.pages, listings: toLayOut.listings.pages, homes: [...model.homes, model.root], notFound: model.notFound, redirects: toLayOut.redirects.pages }, { inBackground: true });
   // Awaited below; until then a failure must not count as unhandled.
+  placing.catch(() => undefined);
   layingOut.catch(() => undefined);
-  const machine = machineFiles(site, site.readBody);
-  for (const file of machine) writeMachineFile(file, targetDir, store, stored);
-  stage("feeds and sitemaps");
-  const laidOut = await layingOut;
+  // Should anything fail, the workers must be done before the caller deletes the staging folder they write into.
+  const settled = () => Promise.allSettled([placing, layingOut]);
+  let machine: MachineFile[];
+  let laidOut: string[];
+  try {
+    machine = machineFiles(site, site.readBody);
+    for (const file of machine) writeMachineFile(file, targetDir, store, stored);
+    stage("feeds and sitemaps");
+    laidOut = await layingOut;
+  } catch (error) {
+    await settled();
+    throw error;
+  }
   const keepLaidOut = (groups: readonly StoreMisses<Plan>[]) => {
     for (const group of store ? groups : []) {
       group.pages.forEach((page, i) => {
@@ -94,12 +104,18 @@ export async function writeSite(site: PreparedSite, paths: ProjectPaths, targetD
     }
   };
   keepLaidOut([toLayOut.articles, toLayOut.listings, toLayOut.redirects]);
-  stage("waiting for the layout");
+  stage("waiting for the layout, storing its pages");
   // Once the layout workers are done: written while they ran, the peak memory of a 20,000-article build
   // was 2,333 MiB instead of 2,154.
-  if (planHashes) site.keepIndex(planHashes);
-  stage("keeping the page index for the next build");
-  const unplaced = new Set(await placing);
+  let unplaced: Set<number>;
+  try {
+    if (planHashes) site.keepIndex(planHashes);
+    stage("keeping the page index for the next build");
+    unplaced = new Set(await placing);
+  } catch (error) {
+    await settled();
+    throw error;
+  }
   links.forEach((page, i) => unplaced.has(i) || stored(page.page.outputPath, page.key));
   stage("waiting for the stored pages to be linked");
   if (unplaced.size > 0) {

@@ -105,7 +105,7 @@ export function openRenderCache(root: string, settings: RenderSettings, memo?: R
       if (keys.length < LIST_FOR_KEYS) return keys.map((key) => get(key, (file) => existsSync(file)));
       // Checking each body with its own stat cost a third of looking up 20,000 articles; listing the folder, 40 ms.
       const present = new Set(readdirSync(dir));
-      return keys.map((key) => get(key, (file) => present.has(basename(file))));
+      return keys.map((key) => (present.has(basename(metaPath(key))) ? get(key, (file) => present.has(basename(file))) : undefined));
     },
     set(key, value) {
       used.add(key);

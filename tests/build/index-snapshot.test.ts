@@ -7,6 +7,7 @@ import { prepareSite, type PreparedSite } from "../../src/build/prepare-site.js"
 import type { ArticleSource } from "../../src/content/article.js";
 import type { RenderedArticle } from "../../src/render/render-article.js";
 import { LABELS } from "../../src/site/labels.js";
+import { attr, parseHtmlFile } from "../helpers/html.js";
 import { createTempProject, treeDigest, type TempProject } from "../helpers/project.js";
 
 const NOW = "2026-01-01 08:00";
@@ -36,6 +37,18 @@ describe("the page index kept between builds", () => {
     project.write(EDITED, `${project.read(EDITED)}\n重建后新增的一段正文。\n`);
     expect(build(project).keptIndex).toBe(true);
     expect(project.read(EDITED_PAGE)).toContain("重建后新增的一段正文");
+    const kept = treeDigest(join(project.root, "dist"));
+    build(project, "--no-cache");
+    expect(treeDigest(join(project.root, "dist"))).toBe(kept);
+  });
+
+  it("is made afresh when a body edit changes what other pages show (the lead paragraph is the summary)", () => {
+    // An article without a `summary:` field: its lead paragraph is its summary.
+    const article = "content/minsheng/8902215.md";
+    project.write(article, project.read(article).replace("新学期伊始，", "开头新加一句。新学期伊始，"));
+    expect(build(project).keptIndex).toBe(false);
+    const page = parseHtmlFile(join(project.root, "dist/zh-hans/2023/03/02/8902215.html"));
+    expect(attr(page, 'meta[name="description"]', "content")).toMatch(/^开头新加一句/);
     const kept = treeDigest(join(project.root, "dist"));
     build(project, "--no-cache");
     expect(treeDigest(join(project.root, "dist"))).toBe(kept);
@@ -91,15 +104,19 @@ describe("a kept page index, read back", () => {
     expect(JSON.parse(JSON.stringify(keptRest))).toEqual(JSON.parse(JSON.stringify(rest)));
     expect(JSON.parse(JSON.stringify(keptArticles))).toEqual(JSON.parse(JSON.stringify(articles.map((page) => ({ ...page, bodyKey: `new/${page.id}/${page.script}` })))));
     // The labels' functions (第n页) survive, and shared objects stay shared.
-    for (const page of [...kept.model.articles, ...kept.model.listings]) expect(page.labels).toBe(LABELS[page.script]);
+    for (const page of [...kept.model.articles, ...kept.model.listings, ...kept.model.homes, kept.model.root, ...kept.model.notFound]) expect(page.labels).toBe(LABELS[page.script]);
     const [first, second] = kept.model.articles.filter((page) => page.script === "zh-Hans");
     expect(first!.nav).toBe(second!.nav);
   });
 
-  it("is not read when it was cut short or is of another format", () => {
+  it("is not read when it was cut short, lost a line or is of another format", () => {
     const file = join(dir(), "digest.jsonl");
     const text = project.read(".cache/index-test/digest.jsonl");
     writeFileSync(file, text.slice(0, text.lastIndexOf("\n", text.length - 2) + 1));
+    expect(readKeptIndex(dir(), "digest", site.model.urls, (id) => id)).toBeUndefined();
+    const lines = text.split("\n");
+    const page = lines.findIndex((line) => line.startsWith('["page","articles"'));
+    writeFileSync(file, [...lines.slice(0, page), ...lines.slice(page + 1)].join("\n"));
     expect(readKeptIndex(dir(), "digest", site.model.urls, (id) => id)).toBeUndefined();
     writeFileSync(file, text.replace('"fabu page index 1"', '"fabu page index 0"'));
     expect(readKeptIndex(dir(), "digest", site.model.urls, (id) => id)).toBeUndefined();
