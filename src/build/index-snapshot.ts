@@ -1,10 +1,10 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import type { ArticleSource } from "../content/article.js";
 import type { ContentProblem } from "../content/problems.js";
 import { decodeValidUtf8 } from "../content/read-source.js";
-import { TEMPORARY_PREFIX } from "../fs/write-atomically.js";
+import { isStaleTemporary, temporaryBeside } from "../fs/write-atomically.js";
 import type { RenderedArticle } from "../render/render-article.js";
 import { codeFingerprint } from "../render/code-fingerprint.js";
 import { LABELS } from "../site/labels.js";
@@ -89,7 +89,7 @@ type Line = ["format", string, ContentProblem[]] | ["shared", unknown] | ["label
  */
 export function keepIndex(dir: string, digest: string, model: SiteModel, planHashes: PlanHashes, problems: readonly ContentProblem[]): void {
   mkdirSync(dir, { recursive: true });
-  const temporary = join(dir, `${TEMPORARY_PREFIX}${process.pid}-${randomBytes(4).toString("hex")}`);
+  const temporary = temporaryBeside(fileOf(dir, digest));
   let fd: number | undefined;
   try {
     fd = openSync(temporary, "w");
@@ -131,8 +131,11 @@ export function keepIndex(dir: string, digest: string, model: SiteModel, planHas
     closeSync(fd);
     fd = undefined;
     renameSync(temporary, fileOf(dir, digest));
-    // Other builds' temporary files are theirs to rename or remove.
-    for (const name of readdirSync(dir)) if (name.endsWith(".jsonl") && name !== `${digest}.jsonl`) rmSync(join(dir, name), { force: true });
+    // Other builds' temporary files are theirs to rename or remove, unless a killed build left them.
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (name.endsWith(".jsonl") ? name !== `${digest}.jsonl` : isStaleTemporary(path)) rmSync(path, { force: true });
+    }
   } catch {
     if (fd !== undefined) closeSync(fd);
     rmSync(temporary, { force: true });

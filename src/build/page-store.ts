@@ -12,8 +12,8 @@ import { tryWriteAtomically } from "../fs/write-atomically.js";
  * linked from the store. CI restores it with the render cache.
  *
  * A page's key is the hash of its plan (the page's whole data: texts, lists of articles, links; hashed
- * without the body's render-cache key), of that body key, and of the layout fingerprint (templates, theme asset names, site config, fabu's code
- * and the layout libraries' versions). The templates see nothing but the plan and the asset names, so equal
+ * without the body's render-cache key), of that body key, and of the layout fingerprint (templates, theme
+ * asset names, site config, fabu's code and the layout libraries' versions). The templates see nothing but the plan and the asset names, so equal
  * keys give equal pages; tests/build/page-store.test.ts builds both ways and compares.
  *
  * Pages of one layout fingerprint live in their own folder (`<root>/<generation>/`); a new fingerprint starts
@@ -36,7 +36,7 @@ export interface PageStore {
    * between builds keeps these (see index-snapshot.ts).
    */
   planHashOf(plan: PagePlan): string;
-  /** A page's key from its plan hash, computed now or earlier (the page index kept between builds: see index-snapshot.ts). */
+  /** A page's key from its plan hash, computed now or kept by an earlier build (see index-snapshot.ts). */
   keyFromPlanHash(planHash: string, bodyKey: string | undefined): string;
   /** Puts the stored page for `key` at `target`; false if there is none. */
   restore(key: string, target: string): boolean;

@@ -59,9 +59,8 @@ export async function writeSite(site: PreparedSite, paths: ProjectPaths, targetD
   const store = options.pageStoreDir ? openPageStore(options.pageStoreDir, { templatesDir: paths.templates, assets: assetHrefs, config: site.config, sharedFields: SHARED_PAGE_FIELDS }) : undefined;
   const { model } = site;
   // A page index kept from an earlier build comes with its plans' hashes; otherwise every plan is hashed.
-  const planHashes: PlanHashes | undefined = site.planHashes ?? (store && { articles: model.articles.map(store.planHashOf), listings: model.listings.map(store.planHashOf), redirects: model.redirects.map(store.planHashOf) });
-  const keyed = (pages: readonly Plan[], hashes: readonly string[] | undefined) => (store && hashes ? pages.map((page, i) => store.keyFromPlanHash(hashes[i]!, page.bodyKey)) : []);
-  const keys = { articles: keyed(model.articles, planHashes?.articles), listings: keyed(model.listings, planHashes?.listings), redirects: keyed(model.redirects, planHashes?.redirects) };
+  const planHashes: PlanHashes | undefined = site.planHashes ?? (store && perGroup((group) => model[group].map(store.planHashOf)));
+  const keys = perGroup((group) => (store && planHashes ? model[group].map((page: PagePlan, i) => store.keyFromPlanHash(planHashes[group][i]!, page.bodyKey)) : []));
   stage("page keys");
   const knownHashes = new Map<string, string>();
   /** Notes the hash of the stored file `key` names, now at `path` in the output (see PageStore.hashOf). */
@@ -70,7 +69,7 @@ export async function writeSite(site: PreparedSite, paths: ProjectPaths, targetD
     if (hash) knownHashes.set(path, hash);
   };
   const split = { articles: splitByStore(model.articles, keys.articles, store, targetDir), listings: splitByStore(model.listings, keys.listings, store, targetDir), redirects: splitByStore(model.redirects, keys.redirects, store, targetDir) };
-  const links = [...split.articles.stored, ...split.listings.stored, ...split.redirects.stored];
+  const links: StoreHit<PagePlan>[] = [...split.articles.stored, ...split.listings.stored, ...split.redirects.stored];
   options.log?.(`fabu: ${links.length} pages unchanged since they were last laid out`);
   // The stored pages are linked into place in a worker while this thread lays out the others and writes the feeds.
   const placing = placer.place(links.map((page) => page.link));
@@ -95,7 +94,7 @@ export async function writeSite(site: PreparedSite, paths: ProjectPaths, targetD
     await settled();
     throw error;
   }
-  const keepLaidOut = (groups: readonly StoreMisses<Plan>[]) => {
+  const keepLaidOut = (groups: readonly StoreMisses<PagePlan>[]) => {
     for (const group of store ? groups : []) {
       group.pages.forEach((page, i) => {
         store!.keep(group.keys[i]!, join(targetDir, page.outputPath));
@@ -120,7 +119,9 @@ export async function writeSite(site: PreparedSite, paths: ProjectPaths, targetD
   stage("waiting for the stored pages to be linked");
   if (unplaced.size > 0) {
     // Pruned from the store since it was listed (by a concurrent build): laid out after all.
-    const late = { articles: lateMisses(split.articles.stored, unplaced, 0), listings: lateMisses(split.listings.stored, unplaced, split.articles.stored.length), redirects: lateMisses(split.redirects.stored, unplaced, split.articles.stored.length + split.listings.stored.length) };
+    const lateHits = new Set(links.filter((_, i) => unplaced.has(i)));
+    const lateOf = <T extends PagePlan>(hits: readonly StoreHit<T>[]) => storeMisses(hits.filter((hit) => lateHits.has(hit)));
+    const late = { articles: lateOf(split.articles.stored), listings: lateOf(split.listings.stored), redirects: lateOf(split.redirects.stored) };
     laidOut.push(...(await layOutPages(site, paths, targetDir, assetHrefs, { ...NO_PAGES, articles: late.articles.pages, listings: late.listings.pages, redirects: late.redirects.pages })));
     keepLaidOut([late.articles, late.listings, late.redirects]);
   }
@@ -195,23 +196,26 @@ function splitIntoRuns(pages: PagesToLayOut): PagesToLayOut[] {
   return runs;
 }
 
-type Plan = PagePlan;
+/** The kinds of page kept in the page store (homes and 404 pages are always laid out). */
+type StoredGroup = keyof PlanHashes;
+
+const perGroup = <T>(make: (group: StoredGroup) => T): Record<StoredGroup, T> => ({ articles: make("articles"), listings: make("listings"), redirects: make("redirects") });
 
 /** Pages to lay out, with their store keys (to store them once laid out). */
-interface StoreMisses<T extends Plan> {
+interface StoreMisses<T extends PagePlan> {
   readonly pages: T[];
   readonly keys: string[];
 }
 
 /** A stored page to link into the output. */
-interface StoreHit<T extends Plan> {
+interface StoreHit<T extends PagePlan> {
   readonly page: T;
   readonly key: string;
   readonly link: PageLink;
 }
 
 /** The pages the store has (to link into place) and those it does not (to lay out); without a store, none has. */
-function splitByStore<T extends Plan>(pages: readonly T[], pageKeys: readonly string[], store: PageStore | undefined, targetDir: string): { stored: StoreHit<T>[]; missing: StoreMisses<T> } {
+function splitByStore<T extends PagePlan>(pages: readonly T[], pageKeys: readonly string[], store: PageStore | undefined, targetDir: string): { stored: StoreHit<T>[]; missing: StoreMisses<T> } {
   if (!store) return { stored: [], missing: { pages: [...pages], keys: [] } };
   const stored: StoreHit<T>[] = [];
   const missing: StoreMisses<T> = { pages: [], keys: [] };
@@ -228,10 +232,9 @@ function splitByStore<T extends Plan>(pages: readonly T[], pageKeys: readonly st
   return { stored, missing };
 }
 
-/** The hits among `hits` that could not be placed after all (`unplaced` counts from `offset`). */
-function lateMisses<T extends Plan>(hits: readonly StoreHit<T>[], unplaced: ReadonlySet<number>, offset: number): StoreMisses<T> {
-  const late = hits.filter((_, i) => unplaced.has(offset + i));
-  return { pages: late.map((hit) => hit.page), keys: late.map((hit) => hit.key) };
+/** Stored pages that could not be placed after all, to lay out. */
+function storeMisses<T extends PagePlan>(hits: readonly StoreHit<T>[]): StoreMisses<T> {
+  return { pages: hits.map((hit) => hit.page), keys: hits.map((hit) => hit.key) };
 }
 
 /**

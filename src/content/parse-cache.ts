@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { basename, join } from "node:path";
 import { dropOtherGenerations } from "../render/cache-prune.js";
 import { codeFingerprint } from "../render/code-fingerprint.js";
-import { TEMPORARY_PREFIX, tryWriteAtomically } from "../fs/write-atomically.js";
+import { isStaleTemporary, tryWriteAtomically } from "../fs/write-atomically.js";
 import type { ArticleSource } from "./article.js";
 import type { ParsedArticleFile } from "./article-memo.js";
 
@@ -138,17 +138,6 @@ function readShard(file: string): Map<string, string> {
 }
 
 const SPACE = 0x20;
-
-const STALE_TEMPORARY_MS = 10 * 60_000;
-
-function isStaleTemporary(path: string): boolean {
-  if (!basename(path).startsWith(TEMPORARY_PREFIX)) return false;
-  try {
-    return Date.now() - statSync(path).mtimeMs > STALE_TEMPORARY_MS;
-  } catch {
-    return false;
-  }
-}
 
 function parseEntry(json: string | undefined): Entry | undefined {
   if (json === undefined) return undefined;
