@@ -6,6 +6,7 @@ import { checkSite, InvalidNowError } from "./build/prepare-site.js";
 import { editorialCheck, formatProblemAs, isProblemFormat, runImport, runNew } from "./editor/commands.js";
 import { OutputNotWritableError } from "./build/output-swap.js";
 import { ContentValidationError } from "./content/problems.js";
+import { ArticleChangedDuringBuildError } from "./content/parse-cache.js";
 
 const USAGE = `fabu — a static site generator for Chinese policy press releases
 
@@ -123,7 +124,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         return 2;
     }
   } catch (error) {
-    if (error instanceof OutputNotWritableError) {
+    if (error instanceof OutputNotWritableError || error instanceof ArticleChangedDuringBuildError) {
       console.error(`fabu: ${error.message}`);
       return 1;
     }

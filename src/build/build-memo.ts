@@ -2,7 +2,8 @@ import type { ArticleSource } from "../content/article.js";
 import { ArticleMemo } from "../content/article-memo.js";
 import type { RenderedArticle } from "../render/render-article.js";
 import { RenderMemo } from "../render/render-cache.js";
-import { factsJson, textsJson } from "./index-snapshot.js";
+import { factsJson } from "./index-snapshot.js";
+import { textsJson } from "./render-summaries.js";
 import type { SiteModel } from "../site/page-model.js";
 
 /** What the page index of the last build was made from, with the index itself. */
@@ -47,7 +48,7 @@ export class BuildMemo {
       const after = next.published[i]!;
       if (before === after) continue;
       if (before.id !== after.id || factsJson(before) !== factsJson(after)) return undefined;
-      if (textsJson(last.rendered.get(before.id)) !== textsJson(next.rendered.get(after.id))) return undefined;
+      if (textsJson(last.rendered.get(before.id)!) !== textsJson(next.rendered.get(after.id)!)) return undefined;
       changed.add(after.id);
     }
     const articles = last.model.articles.map((page) => (changed.has(page.id) ? { ...page, bodyKey: `${next.cacheKeys.get(page.id)!}/${page.script}` } : page));

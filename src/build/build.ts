@@ -1,7 +1,8 @@
 import { join } from "node:path";
 import { formatProblem } from "../content/problems.js";
 import { writeCdnFiles } from "../deploy/cdn-files.js";
-import { prepareSite } from "./prepare-site.js";
+import { startPagePlacer } from "./page-placer.js";
+import { prepareSite, type PreparedSite } from "./prepare-site.js";
 import type { ProjectPaths } from "./paths.js";
 import { createStagingDir, discardStaging, publishStaging, recoverInterruptedSwap } from "./output-swap.js";
 import { withOutputLock } from "./build-lock.js";
@@ -32,7 +33,7 @@ export interface BuildSummary {
 
 /**
  * `fabu build`: validate and render everything first, lay out pages into a staging folder, and swap it in
- * only when all of it worked. Content errors throw ContentValidationError before anything is written.
+ * only when all of it worked. Content errors throw ContentValidationError before any page is laid out.
  */
 export async function buildSite(paths: ProjectPaths, options: BuildOptions): Promise<BuildSummary> {
   let last = performance.now();
@@ -42,12 +43,15 @@ export async function buildSite(paths: ProjectPaths, options: BuildOptions): Pro
     last = now;
   };
   await withOutputLock(paths.output, options.log, () => recoverInterruptedSwap(paths.output));
-  const site = await prepareSite(paths, { drafts: options.drafts, future: options.future ?? false, now: options.now, cache: options.cache, stage });
-  for (const warning of site.warnings) options.log(formatProblem(warning));
+  const pageStoreDir = options.cache === false ? undefined : join(paths.root, ".cache", "pages");
   const staging = createStagingDir(paths.output);
+  // From the start: the pages the last build recorded are placed while this one loads and renders.
+  const placer = startPagePlacer(staging, pageStoreDir);
+  let site: PreparedSite | undefined;
   try {
-    const pageStoreDir = options.cache === false ? undefined : join(paths.root, ".cache", "pages");
-    const written = await writeSite(site, paths, staging, { search: options.search ?? true, pageStoreDir, log: options.timings ? options.log : undefined });
+    site = await prepareSite(paths, { drafts: options.drafts, future: options.future ?? false, now: options.now, cache: options.cache, stage });
+    for (const warning of site.warnings) options.log(formatProblem(warning));
+    const written = await writeSite(site, paths, staging, placer, { search: options.search ?? true, pageStoreDir, log: options.timings ? options.log : undefined });
     stage("layout (Eleventy), feeds, sitemaps, search index");
     const precompress = options.precompress ?? false;
     await writeCdnFiles(staging, {
@@ -63,10 +67,12 @@ export async function buildSite(paths: ProjectPaths, options: BuildOptions): Pro
     await withOutputLock(paths.output, options.log, () => publishStaging(staging, paths.output));
     site.finishCache();
     written.store?.prune();
+    written.store?.rememberOutput(written.storedPages);
     stage("swap");
   } catch (error) {
+    await placer.stop();
     discardStaging(staging);
-    site.finishCache();
+    site?.finishCache();
     throw error;
   }
   const { model } = site;

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import type { ArticleSource } from "../content/article.js";
+import { withoutBody, type ArticleSource } from "../content/article.js";
 import type { ContentProblem } from "../content/problems.js";
+import type { GeneratedFile } from "../feeds/types.js";
 import { decodeValidUtf8 } from "../content/read-source.js";
 import { isStaleTemporary, temporaryBeside } from "../fs/write-atomically.js";
-import type { RenderedArticle } from "../render/render-article.js";
 import { codeFingerprint } from "../render/code-fingerprint.js";
 import { LABELS } from "../site/labels.js";
 import type { SiteModel } from "../site/page-model.js";
@@ -25,7 +25,8 @@ import type { UrlScheme } from "../site/urls.js";
  * One file, `<digest>.jsonl`, one JSON array per line: first the objects that many pages share (list items,
  * tag and section links, navigation; each once), then one line per page with its plan hash, the page's own
  * fields and references to the shared objects. The labels of a script hold functions and are named, not
- * written.
+ * written. Last, the sitemaps: made from the index alone, they are kept with it (they took a second and a
+ * half of a 20,000-article rebuild).
  */
 
 /** Each page's plan hash (see PageStore.planHashOf), in the model's order. */
@@ -40,6 +41,8 @@ export interface KeptIndex {
   readonly planHashes: PlanHashes;
   /** Warnings found while the index was made (an error would have stopped that build). */
   readonly problems: readonly ContentProblem[];
+  /** The sitemap files made from it (see sitemapsOf). */
+  readonly sitemaps: readonly GeneratedFile[];
 }
 
 /** What the page index is made from, besides the articles. */
@@ -47,17 +50,18 @@ export interface IndexInputs {
   /** The site configuration, render settings, sections and their texts, tag slugs: as JSON. */
   readonly settings: string;
   readonly published: readonly ArticleSource[];
-  readonly rendered: ReadonlyMap<string, RenderedArticle>;
+  /** The hash of an article's rendered texts, by id (see RenderSummary). */
+  readonly textsHash: (id: string) => string;
 }
 
-const FORMAT = "fabu page index 1";
+const FORMAT = "fabu page index 2";
 
 /** The key a page index is kept under: it changes with anything the index is made from but the bodies. */
 export function indexDigest(inputs: IndexInputs): string {
   // fabu's own code makes the index, with the runtime's URL parser and time-zone data.
   const hash = createHash("sha256").update(`${FORMAT}\0${codeFingerprint([])}\0${process.version}\0${process.versions.tz ?? ""}\0${process.versions.icu ?? ""}\0`);
   hash.update(inputs.settings);
-  for (const article of inputs.published) hash.update("\0").update(factsJson(article)).update("\0").update(textsJson(inputs.rendered.get(article.id)));
+  for (const article of inputs.published) hash.update("\0").update(factsJson(article)).update("\0").update(inputs.textsHash(article.id));
   return hash.digest("hex");
 }
 
@@ -66,12 +70,8 @@ export function indexDigest(inputs: IndexInputs): string {
  * from names the whole text, body included, so it is left out too.
  */
 export function factsJson(article: ArticleSource): string {
-  const { body: _body, parsedFrom: _parsedFrom, ...facts } = article;
-  return JSON.stringify(facts);
+  return JSON.stringify(withoutBody(article, ["parsedFrom"]));
 }
-
-/** Rendered texts and the script they were written in, without the Markdown warnings, which no page shows. */
-export const textsJson = (rendered: RenderedArticle | undefined) => JSON.stringify([rendered?.sourceScript, rendered?.text]);
 
 const fileOf = (dir: string, digest: string) => join(dir, `${digest}.jsonl`);
 
@@ -81,13 +81,20 @@ const LISTS: readonly PageList[] = ["articles", "listings", "homes", "notFound",
 
 /** A page's own fields, and the shared objects it refers to (by field: one object, or an array of them). */
 type PageLine = ["page", PageList | "root", string | null, Record<string, unknown>, Record<string, number | number[]>];
-type Line = ["format", string, ContentProblem[]] | ["shared", unknown] | ["labels", Script] | PageLine | ["feeds", SiteModel["feeds"]] | ["end", number, number[]];
+type Line =
+  | ["format", string, ContentProblem[]]
+  | ["shared", unknown]
+  | ["labels", Script]
+  | PageLine
+  | ["feeds", SiteModel["feeds"]]
+  | ["sitemap", string, string]
+  | ["end", number, number[], number];
 
 /**
  * Writes the index (through a temporary file renamed into place) and removes the ones kept before. Best
  * effort: a cache that cannot be written only makes the next build index again.
  */
-export function keepIndex(dir: string, digest: string, model: SiteModel, planHashes: PlanHashes, problems: readonly ContentProblem[]): void {
+export function keepIndex(dir: string, digest: string, model: SiteModel, planHashes: PlanHashes, problems: readonly ContentProblem[], sitemaps: readonly GeneratedFile[]): void {
   mkdirSync(dir, { recursive: true });
   const temporary = temporaryBeside(fileOf(dir, digest));
   let fd: number | undefined;
@@ -126,7 +133,8 @@ export function keepIndex(dir: string, digest: string, model: SiteModel, planHas
     }
     writePage("root", null, model.root);
     out.write(["feeds", model.feeds]);
-    out.write(["end", ids.size, LISTS.map((list) => model[list].length)]);
+    for (const file of sitemaps) out.write(["sitemap", file.path, file.content]);
+    out.write(["end", ids.size, LISTS.map((list) => model[list].length), sitemaps.length]);
     out.flush();
     closeSync(fd);
     fd = undefined;
@@ -161,6 +169,7 @@ export function readKeptIndex(dir: string, digest: string, urls: UrlScheme, body
   let root: object | undefined;
   let feeds: SiteModel["feeds"] | undefined;
   let problems: ContentProblem[] | undefined;
+  const sitemaps: GeneratedFile[] = [];
   let complete = false;
   try {
     for (const line of lines(bytes)) {
@@ -170,7 +179,8 @@ export function readKeptIndex(dir: string, digest: string, urls: UrlScheme, body
       } else if (line[0] === "shared") shared.push(line[1]);
       else if (line[0] === "labels") shared.push(LABELS[line[1]]);
       else if (line[0] === "feeds") feeds = line[1];
-      else if (line[0] === "end") complete = line[1] === shared.length && LISTS.every((list, i) => lists[list].length === line[2][i]);
+      else if (line[0] === "sitemap") sitemaps.push({ path: line[1], content: line[2] });
+      else if (line[0] === "end") complete = line[1] === shared.length && LISTS.every((list, i) => lists[list].length === line[2][i]) && line[3] === sitemaps.length;
       else {
         const [, list, hash, page, refs] = line;
         for (const name in refs) {
@@ -189,7 +199,7 @@ export function readKeptIndex(dir: string, digest: string, urls: UrlScheme, body
   // The bodies are what the index is not keyed by: each article page names its body as of this build.
   for (const page of lists.articles as { id: string; script: Script; bodyKey: string }[]) page.bodyKey = bodyKey(page.id, page.script);
   const model = { ...(lists as unknown as Omit<SiteModel, "root" | "feeds" | "urls">), root: root as SiteModel["root"], feeds, urls };
-  return { model, planHashes: hashes, problems };
+  return { model, planHashes: hashes, problems, sitemaps };
 }
 
 /** The lists that are the value of a field on more than one page. */

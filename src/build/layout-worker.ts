@@ -6,6 +6,9 @@ import { LABELS } from "../site/labels.js";
 import type { Script } from "../site/scripts.js";
 import { layOut, type LayoutJob } from "./layout.js";
 
+// Loaded at once: a worker may be started ahead of need (see startLayoutWorker).
+void import("@11ty/eleventy");
+
 /** A layout worker: lays out each set of pages it is sent with its own Eleventy, reading bodies from the render cache. */
 parentPort?.on("message", (message: string) => {
   const job = JSON.parse(message) as LayoutJob;

@@ -4,7 +4,6 @@ import { join, relative, resolve, sep } from "node:path";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import Eleventy from "@11ty/eleventy";
 import { configureEleventy, type EleventyUserConfig, type PagesToLayOut } from "../eleventy/eleventy-config.js";
 import type { SiteHeadFacts } from "../site/article-head.js";
 
@@ -24,6 +23,8 @@ export interface LayoutJob {
 export async function layOut(job: LayoutJob, readBody: (key: string) => string): Promise<string[]> {
   await forgetTemplatesReadBefore(job.templatesDir);
   const configure = configureEleventy({ templatesDir: job.templatesDir, outputDir: job.outputDir, pages: job.pages, readBody, assets: job.assets, head: job.head });
+  // Imported when first needed: half a second of start-up, and a build's own thread lays out nothing.
+  const { default: Eleventy } = await import("@11ty/eleventy");
   const eleventy = new Eleventy(job.templatesDir, job.outputDir, {
     quietMode: true,
     // false: never load an eleventy.config.js from the working folder; fabu passes its whole configuration.
@@ -44,12 +45,13 @@ export async function layOut(job: LayoutJob, readBody: (key: string) => string):
  * everything when running from the TypeScript sources (tests: there is no compiled worker).
  * Each page is written by exactly one run, so the output does not depend on scheduling.
  */
-export async function layOutAll(jobs: readonly LayoutJob[], readBody: (key: string) => string, options: { readonly inBackground?: boolean } = {}): Promise<string[]> {
-  const workerUrl = new URL("./layout-worker.js", import.meta.url);
-  const workerCount = (jobs.length > 1 || options.inBackground) && existsSync(fileURLToPath(workerUrl)) ? Math.min(availableParallelism(), jobs.length) : 0;
+export async function layOutAll(jobs: readonly LayoutJob[], readBody: (key: string) => string, options: LayOutOptions = {}): Promise<string[]> {
+  const workerCount = (jobs.length > 1 || options.inBackground) && existsSync(fileURLToPath(WORKER_URL)) ? Math.min(availableParallelism(), jobs.length) : 0;
   let next = 0;
   const take = () => (next < jobs.length ? jobs[next++] : undefined);
-  const workers = Array.from({ length: Math.max(0, workerCount) }, () => new Worker(workerUrl));
+  const started = workerCount > 0 ? options.started?.take() : undefined;
+  const workers = [...(started ? [started] : []), ...Array.from({ length: Math.max(0, workerCount - (started ? 1 : 0)) }, () => new Worker(WORKER_URL))];
+  for (const worker of workers) worker.ref();
   const written: string[] = [];
   try {
     const workerLoops = workers.map(async (worker) => {
@@ -61,6 +63,46 @@ export async function layOutAll(jobs: readonly LayoutJob[], readBody: (key: stri
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
+}
+
+export interface LayOutOptions {
+  /** Lay out in a worker even when there is one job, for this thread to go on with other work meanwhile. */
+  readonly inBackground?: boolean;
+  /** A worker started ahead of need (see startLayoutWorker), used as the first of the workers. */
+  readonly started?: StartedLayoutWorker;
+}
+
+const WORKER_URL = new URL("./layout-worker.js", import.meta.url);
+
+/** A layout worker started ahead of need, for the first layOutAll that wants one to take. */
+export interface StartedLayoutWorker {
+  /** The worker, once: whoever takes it terminates it. */
+  take(): Worker | undefined;
+  /** Ends the worker unless it was taken (a failed build). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a layout worker now, so that it has loaded Eleventy (about a second) by the time the pages are laid
+ * out: a one-article rebuild lays out a few pages, and waited for that start. Undefined when running from the
+ * TypeScript sources (tests), where there is no compiled worker.
+ */
+export function startLayoutWorker(): StartedLayoutWorker | undefined {
+  if (!existsSync(fileURLToPath(WORKER_URL))) return undefined;
+  let worker: Worker | undefined = new Worker(WORKER_URL);
+  // Idle until taken: should the build fail first, the process must not wait for it.
+  worker.unref();
+  return {
+    take() {
+      const taken = worker;
+      worker = undefined;
+      return taken;
+    },
+    async stop() {
+      await worker?.terminate();
+      worker = undefined;
+    },
+  };
 }
 
 function runInWorker(worker: Worker, job: LayoutJob): Promise<string[]> {

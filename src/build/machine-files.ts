@@ -1,5 +1,6 @@
-import { atomFeed, jsonFeed, newsSitemap, robotsTxt, rssFeed, selectNewsEntries, sitemaps, type FeedEntry, type FeedInput, type SitemapUrl } from "../feeds/index.js";
+import { atomFeed, jsonFeed, newsSitemap, robotsTxt, rssFeed, selectNewsEntries, sitemaps, type FeedEntry, type FeedInput, type GeneratedFile } from "../feeds/index.js";
 import { toIsoWithOffset } from "../time/zoned-date.js";
+import type { SiteModel } from "../site/page-model.js";
 import type { ArticlePage } from "../site/page-types.js";
 import type { PreparedSite } from "./prepare-site.js";
 
@@ -63,11 +64,7 @@ export function machineFiles(site: PreparedSite, readBody: (key: string) => stri
     }
   }
 
-  const sitemapUrls: SitemapUrl[] = [...model.homes, ...model.listings, ...model.articles]
-    .filter((page) => page.indexable)
-    .map((page) => ({ loc: page.canonical, lastmod: page.kind === "article" ? page.updatedIso ?? page.dateIso : undefined, alternates: page.alternates }));
-  const siteMaps = sitemaps(sitemapUrls, { baseUrl: urls.absolute("/") });
-  files.push(...siteMaps.map((file) => made(`/${file.path}`, file.content)));
+  files.push(...site.sitemaps().map((file) => made(`/${file.path}`, file.content)));
   const sitemapList = [urls.absolute("/sitemap.xml")];
 
   const nowIso = toIsoWithOffset(site.now, config.timeZone);
@@ -95,3 +92,14 @@ const FEED_WRITERS = [
   ["rss", rssFeed],
   ["json", jsonFeed],
 ] as const;
+
+/**
+ * sitemap.xml (or its index and parts): made from the page index alone, so a build whose index is the one
+ * kept by the build before takes them from there (see index-snapshot.ts).
+ */
+export function sitemapsOf(model: SiteModel): GeneratedFile[] {
+  const urls = [...model.homes, ...model.listings, ...model.articles]
+    .filter((page) => page.indexable)
+    .map((page) => ({ loc: page.canonical, lastmod: page.kind === "article" ? page.updatedIso ?? page.dateIso : undefined, alternates: page.alternates }));
+  return sitemaps(urls, { baseUrl: model.urls.absolute("/") });
+}

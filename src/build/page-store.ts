@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { extname, join, relative } from "node:path";
+import { extname, join, relative, sep } from "node:path";
 import { dropOtherGenerations, pruneUnused } from "../render/cache-prune.js";
 import { codeFingerprint } from "../render/code-fingerprint.js";
 import { createFileReader } from "../content/content-files.js";
@@ -54,6 +54,26 @@ export interface PageStore {
   hashOf(key: string): string | undefined;
   /** Removes pages this build did not use, once they are as many as the used ones (see pruneUnused). */
   prune(): void;
+  /**
+   * Records which stored pages the output holds, for the next build to place before it knows its pages
+   * (see startPagePlacer). Best effort: without a record, every page is placed once its key is known.
+   */
+  rememberOutput(pages: readonly StoredPage[]): void;
+}
+
+/**
+ * The stored pages a build's output holds, as `[output path, stored file]` relative to the output and the
+ * store, kept in the store's folder (see rememberOutput).
+ */
+export type PlacedRecord = readonly (readonly [string, string])[];
+
+/** Where in the page store's folder the record of the last build's pages is kept. */
+export const PLACED_RECORD = "placed.json";
+
+/** A page of the output and the key of its stored file. */
+export interface StoredPage {
+  readonly outputPath: string;
+  readonly key: string;
 }
 
 // Feeds are kept here too, and making one parses and serialises its bodies' HTML (feeds/absolute-urls.ts).
@@ -115,7 +135,8 @@ export function openPageStore(root: string, layout: LayoutInputs): PageStore {
   mkdirSync(dir, { recursive: true });
   const used = new Set<string>();
   // Pages end in .html, feeds in .xml or .json: the stored file keeps the output file's extension.
-  const pathOf = (key: string, outputFile: string) => join(dir, `${key}${extname(outputFile)}`);
+  // Concatenated, not joined: called for every page of a build, and keys need no normalising.
+  const pathOf = (key: string, outputFile: string) => `${dir}${sep}${key}${extname(outputFile)}`;
   const hashesFile = join(dir, HASHES_FILE);
   let present: Set<string> | undefined;
   const listKeys = () => new Set(readdirSync(dir).map((name) => name.slice(0, name.indexOf("."))));
@@ -176,7 +197,11 @@ export function openPageStore(root: string, layout: LayoutInputs): PageStore {
         return hash === undefined ? [] : [[key, hash] as const];
       });
       tryWriteAtomically(hashesFile, JSON.stringify(Object.fromEntries(kept)));
-      dropOtherGenerations(root, generation);
+      dropOtherGenerations(root, generation, [PLACED_RECORD]);
+    },
+    rememberOutput(pages) {
+      const record: PlacedRecord = pages.map((page) => [page.outputPath, `${generation}/${page.key}${extname(page.outputPath)}`]);
+      tryWriteAtomically(join(root, PLACED_RECORD), JSON.stringify(record));
     },
   };
 }

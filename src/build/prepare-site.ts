@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { toHtml } from "hast-util-to-html";
 import { VFile } from "vfile";
 import { normalisePathPrefix, normaliseSiteConfig, type SiteConfig } from "../config/site-config.js";
-import type { ArticleFacts, ArticleSource } from "../content/article.js";
+import { withoutBody, type ArticleFacts, type ArticleSource } from "../content/article.js";
 import type { ArticleMemo } from "../content/article-memo.js";
 import { loadContent, type LoadedContent } from "../content/load-content.js";
 import { ContentValidationError, type ContentProblem } from "../content/problems.js";
@@ -20,7 +20,10 @@ import { createUrlScheme } from "../site/urls.js";
 import { DATE_FORMAT_HINT, parseNewsDate } from "../time/zoned-date.js";
 import type { BuildMemo, ModelInputs } from "./build-memo.js";
 import { indexDigest, keepIndex as keepIndexSnapshot, readKeptIndex, type PlanHashes } from "./index-snapshot.js";
+import { keepRenderSummaries, readRenderSummaries, summaryOf, type RenderSummary } from "./render-summaries.js";
 import type { ProjectPaths } from "./paths.js";
+import { sitemapsOf } from "./machine-files.js";
+import type { GeneratedFile } from "../feeds/types.js";
 
 export interface PreparedSite {
   /** The instant the site was built as of (ms since the epoch). */
@@ -36,6 +39,8 @@ export interface PreparedSite {
   readonly warnings: readonly ContentProblem[];
   /** Called once the site is published (or the build failed): drops cache entries this build did not use. */
   readonly finishCache: () => void;
+  /** The sitemap files, made on first use unless the page index was kept with them (see index-snapshot.ts). */
+  readonly sitemaps: () => readonly GeneratedFile[];
   /** Each page's plan hash, when the page index is the one an earlier build kept (see index-snapshot.ts). */
   readonly planHashes?: PlanHashes;
   /**
@@ -57,9 +62,9 @@ interface LoadedSite {
 }
 
 /** Loads and validates content; the render context (dictionaries, Markdown processor) is built on first use. */
-function loadSite(paths: ProjectPaths, options: { readonly memo?: ArticleMemo; readonly cache?: boolean } = {}): LoadedSite {
+function loadSite(paths: ProjectPaths, options: { readonly memo?: ArticleMemo; readonly cache?: boolean; readonly lazyBodies?: boolean } = {}): LoadedSite {
   const parseCacheDir = options.cache === false ? undefined : join(paths.root, ".cache", "parsed");
-  const content = loadContent(paths.root, paths.content, { memo: options.memo, parseCacheDir });
+  const content = loadContent(paths.root, paths.content, { memo: options.memo, parseCacheDir, lazyBodies: options.lazyBodies });
   const settings: RenderSettings = {
     siteUrl: content.config.url,
     pathPrefix: normalisePathPrefix(content.config.pathPrefix),
@@ -146,7 +151,8 @@ export interface PrepareOptions {
 
 export async function prepareSite(paths: ProjectPaths, options: PrepareOptions): Promise<PreparedSite> {
   const stage = options.stage ?? (() => {});
-  const site = loadSite(paths, { memo: options.memo?.articles, cache: options.cache });
+  // A build renders only what the render cache lacks: the other articles' bodies need not be decoded.
+  const site = loadSite(paths, { memo: options.memo?.articles, cache: options.cache, lazyBodies: true });
   stage("load and validate");
   const { content, config } = site;
   const problems = site.problems;
@@ -157,33 +163,42 @@ export async function prepareSite(paths: ProjectPaths, options: PrepareOptions):
   const { sourceScriptOf } = site;
   // --no-cache renders everything afresh into a throw-away cache, so bodies still stay out of memory.
   const cache = openRenderCache(options.cache === false ? temporaryRenderCacheDir(paths.root) : renderCacheDir(paths.root), site.settings, options.memo?.render);
-  const { rendered: renderedList, keys } = await renderAll(published.map((article) => ({ article, sourceScript: sourceScriptOf(article) })), site.settings, site.context, cache);
-  const cacheKeyOf = new Map(renderedList.map((result, i) => [result.id, keys[i]!]));
+  const tasks = published.map((article) => ({ article, sourceScript: sourceScriptOf(article) }));
+  const keys = tasks.map((task) => cache.keyOf(task));
+  const cacheKeyOf = new Map(published.map((article, i) => [article.id, keys[i]!]));
+  // The preview server keeps its index in memory; a build keeps it on disk, unless told to use no cache.
+  const keptIndexDir = options.memo || options.cache === false ? undefined : join(paths.root, ".cache", "index");
+  // An article summarised by an earlier build (see render-summaries.ts) is read from the render cache only
+  // if the page index is made afresh.
+  const known = keptIndexDir ? readRenderSummaries(keptIndexDir) : new Map<string, RenderSummary>();
+  const whole = known.size > 0 ? cache.present(keys) : [];
+  const summarised = keys.map((key, i) => whole[i] === true && known.has(key));
+  const renderedSoFar = new Map<string, RenderedArticle>();
+  const renderWhere = async (which: (i: number) => boolean) => {
+    const chosen = tasks.filter((_, i) => which(i));
+    for (const result of (await renderAll(chosen, site.settings, site.context, cache)).rendered) renderedSoFar.set(result.id, result);
+  };
+  await renderWhere((i) => !summarised[i]);
+  const summaries = new Map(keys.map((key, i) => [key, summarised[i] ? known.get(key)! : summaryOf(renderedSoFar.get(published[i]!.id)!)]));
   stage("render");
-  const rendered = new Map<string, RenderedArticle>();
-  for (const result of renderedList) {
-    rendered.set(result.id, result);
-    problems.push(...result.problems);
-  }
+  for (const summary of summaries.values()) problems.push(...summary.problems);
   const sectionText = renderSectionTexts(content, config, site.context());
   for (const text of sectionText.values()) problems.push(...text.problems);
   if (hasErrors(problems)) throw new ContentValidationError(problems);
+  if (keptIndexDir && (known.size !== summaries.size || summarised.includes(false))) keepRenderSummaries(keptIndexDir, summaries);
 
   const bodyKey = (id: string, script: Script) => `${cacheKeyOf.get(id)!}/${script}`;
   const readBody = (key: string) => {
     const [cacheKey, script] = key.split("/") as [string, Script];
     return cache.body(cacheKey, script);
   };
-  // The preview server keeps its index in memory; a build keeps it on disk, unless told to use no cache.
-  const keptIndexDir = options.memo || options.cache === false ? undefined : join(paths.root, ".cache", "index");
-  const inputs: ModelInputs = {
-    settings: options.memo || keptIndexDir ? JSON.stringify([config, site.settings, content.sections, [...sectionText], [...site.tagSlugs]]) : "",
-    published,
-    rendered,
-    cacheKeys: cacheKeyOf,
-  };
-  const digest = keptIndexDir ? indexDigest(inputs) : "";
+  const settings = options.memo || keptIndexDir ? JSON.stringify([config, site.settings, content.sections, [...sectionText], [...site.tagSlugs]]) : "";
+  const digest = keptIndexDir ? indexDigest({ settings, published, textsHash: (id) => summaries.get(cacheKeyOf.get(id)!)!.texts }) : "";
   const kept = keptIndexDir ? readKeptIndex(keptIndexDir, digest, createUrlScheme(config.url, config.pathPrefix, config.timeZone), bodyKey) : undefined;
+  // Made afresh, the index needs every article's rendered texts.
+  if (!kept && summarised.includes(true)) await renderWhere((i) => summarised[i]!);
+  const rendered = new Map(published.flatMap((article) => (renderedSoFar.has(article.id) ? [[article.id, renderedSoFar.get(article.id)!] as const] : [])));
+  const inputs: ModelInputs = { settings, published, rendered, cacheKeys: cacheKeyOf };
   const problemsBefore = problems.length;
   const model = kept?.model ?? options.memo?.reusableModel(inputs) ?? (await indexPages(site, published, rendered, sectionText, bodyKey, problems));
   if (kept) problems.push(...kept.problems);
@@ -191,11 +206,13 @@ export async function prepareSite(paths: ProjectPaths, options: PrepareOptions):
   options.memo?.remember(inputs, model);
   stage(kept ? "page index (kept from the last build)" : "page index");
   const finishCache = () => (options.cache === false ? cache.discard() : cache.prune());
+  let sitemapFiles = kept?.sitemaps;
+  const sitemaps = () => (sitemapFiles ??= sitemapsOf(model));
   const keepIndex = (planHashes: PlanHashes) => {
-    if (keptIndexDir && !kept) keepIndexSnapshot(keptIndexDir, digest, model, planHashes, indexProblems);
+    if (keptIndexDir && !kept) keepIndexSnapshot(keptIndexDir, digest, model, planHashes, indexProblems, sitemaps());
   };
   const warnings = problems.filter((p) => p.severity === "warning");
-  return { now, config, assets: content.assets, model, readBody, bodiesDir: cache.dir, warnings, finishCache, planHashes: kept?.planHashes, keepIndex };
+  return { now, config, assets: content.assets, model, readBody, bodiesDir: cache.dir, warnings, finishCache, sitemaps, planHashes: kept?.planHashes, keepIndex };
 }
 
 /** The page index: every page's plan. Adds URL collisions between aliases to `problems`, and throws on errors. */
@@ -213,7 +230,7 @@ async function indexPages(
   // file's text, and V8 would keep every whole file in memory for them. Related links to drafts are dropped
   // when drafts are not published, so no page links to a missing one.
   const publishedIds = new Set(published.map((a) => a.id));
-  const visible = published.map(({ body: _rendered, ...facts }): ArticleFacts => structuredClone({ ...facts, related: facts.related.filter((r) => publishedIds.has(r.id)) }));
+  const visible = published.map((article): ArticleFacts => structuredClone({ ...withoutBody(article), related: article.related.filter((r) => publishedIds.has(r.id)) }));
   // The rendered Simplified tags are the tag keys (converted the same way as tagKeysOf), already at hand:
   // recomputing them would detect each body's script and convert every tag again.
   const related = computeRelatedInBackground(

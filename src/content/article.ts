@@ -53,6 +53,16 @@ export interface ArticleSource {
 /** An article without its Markdown body: all the pages need once the body is rendered (bodies are most of the memory). */
 export type ArticleFacts = Omit<ArticleSource, "body">;
 
+/**
+ * The article's fields but its body (and the `omit`ted ones), in their order, without reading the body: an
+ * article from the parse cache reads its body from the file when first used (see ParseCache).
+ */
+export function withoutBody<K extends keyof ArticleFacts = never>(article: ArticleSource, omit: readonly K[] = []): Omit<ArticleFacts, K> {
+  const facts: Record<string, unknown> = {};
+  for (const name of Object.keys(article)) if (name !== "body" && !(omit as readonly string[]).includes(name)) facts[name] = article[name as keyof ArticleSource];
+  return facts as Omit<ArticleFacts, K>;
+}
+
 export type Located<T> = { readonly value: T; readonly line: number; readonly column: number };
 
 export interface ArticleLoadOptions {

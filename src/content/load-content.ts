@@ -54,6 +54,12 @@ export interface LoadOptions {
   readonly memo?: ArticleMemo;
   /** Where parsed articles are kept between builds (`.cache/parsed`); without it every article is parsed. */
   readonly parseCacheDir?: string;
+  /**
+   * Articles found in the parse cache read their bodies from their files when first used (see
+   * ArticleFileSource.reread): for a build, which renders only what its render cache lacks. A body read after
+   * its file changed throws ArticleChangedDuringBuildError.
+   */
+  readonly lazyBodies?: boolean;
 }
 
 export function loadContent(projectRoot: string, contentDir: string, options: LoadOptions = {}): LoadedContent {
@@ -65,7 +71,7 @@ export function loadContent(projectRoot: string, contentDir: string, options: Lo
   const load = options.memo?.beginLoad(parseSettings);
   const cache = options.parseCacheDir === undefined ? undefined : openParseCache(options.parseCacheDir, parseSettings);
   try {
-    const loaded = loadFiles({ projectRoot, contentDir, config, problems, display, cache }, load);
+    const loaded = loadFiles({ projectRoot, contentDir, config, problems, display, cache, lazyBodies: options.lazyBodies === true && !options.memo }, load);
     // With a memo, later loads look only at changed files: what they use says nothing about the rest.
     if (!options.memo) cache?.prune();
     // The entries are written in the background; the process waits for them before it exits.
@@ -84,9 +90,10 @@ interface LoadInputs {
   readonly problems: ProblemCollector;
   readonly display: (absolute: string) => string;
   readonly cache: ParseCache | undefined;
+  readonly lazyBodies: boolean;
 }
 
-function loadFiles({ projectRoot, contentDir, config, problems, display, cache }: LoadInputs, memo: LoadContext | undefined): LoadedContent {
+function loadFiles({ projectRoot, contentDir, config, problems, display, cache, lazyBodies }: LoadInputs, memo: LoadContext | undefined): LoadedContent {
   const listing: ContentListing = memo?.listing ?? listFiles(projectRoot, contentDir);
   const { files } = listing;
   for (const link of listing.symlinks) problems.warning(display(link), 1, 1, "symlink-in-content", "symbolic links in content/ are ignored; copy the file in instead");
@@ -94,29 +101,40 @@ function loadFiles({ projectRoot, contentDir, config, problems, display, cache }
   const glossary = loadGlossary(join(contentDir, GLOSSARY_FILE), display, problems, maxAliasExpansions);
 
   const readFile = createFileReader();
-  /** The file's text, and its bytes (valid until the next read: see createFileReader). */
-  const readSource = ({ absolute, display: file }: ContentFile, into: ProblemCollector = problems): { text: string; bytes: Uint8Array } | undefined => {
+  /** The file's bytes, valid until the next read (see createFileReader); undefined if it is too large. */
+  const readBytes = ({ absolute, display: file }: ContentFile, into: ProblemCollector): Uint8Array | undefined => {
     const read = readFile(absolute, config.limits.maxFileBytes);
-    if ("size" in read) {
-      into.error(file, 1, 1, "file-too-large", `the file is ${read.size} bytes, over the limit of ${config.limits.maxFileBytes} (limits.maxFileBytes in content/${SITE_CONFIG_FILE})`);
-      return undefined;
-    }
-    const text = decodeSource(read.bytes, file, into);
-    return text === undefined ? undefined : { text, bytes: read.bytes };
+    if (!("size" in read)) return read.bytes;
+    into.error(file, 1, 1, "file-too-large", `the file is ${read.size} bytes, over the limit of ${config.limits.maxFileBytes} (limits.maxFileBytes in content/${SITE_CONFIG_FILE})`);
+    return undefined;
   };
-  const readText = (entry: ContentFile, into?: ProblemCollector): string | undefined => readSource(entry, into)?.text;
+  const readText = (entry: ContentFile): string | undefined => {
+    const bytes = readBytes(entry, problems);
+    return bytes && decodeSource(bytes, entry.display, problems);
+  };
 
   const parseArticleFile = (entry: ContentFile, folderSection: string | undefined): ParsedArticleFile => {
     const own = new ProblemCollector();
-    const source = readSource(entry, own);
-    if (source === undefined) return { article: undefined, problems: own.all, ids: [] };
-    const { text } = source;
+    const bytes = readBytes(entry, own);
+    if (bytes === undefined) return { article: undefined, problems: own.all, ids: [] };
+    let decoded: { text: string | undefined } | undefined;
+    // Decoded at most once, and only when needed: an article found in the parse cache may never need it.
+    const text = () => (decoded ??= { text: decodeSource(bytes, entry.display, own) }).text;
     const parse = (): ParsedArticleFile => {
+      const source = text();
+      if (source === undefined) return { article: undefined, problems: own.all, ids: [] };
       const ids: string[] = [];
-      const article = parseArticle(text, entry.display, own, { timeZone: config.timeZone, maxAliasExpansions, folderSection, onId: (id) => ids.push(id) });
+      const article = parseArticle(source, entry.display, own, { timeZone: config.timeZone, maxAliasExpansions, folderSection, onId: (id) => ids.push(id) });
       return { article, problems: own.all, ids };
     };
-    return cache ? cache.parsed(entry.display, folderSection, text, parse, source.bytes) : parse();
+    if (!cache) return parse();
+    const reread = lazyBodies
+      ? () => {
+          const bytes = readFileSync(entry.absolute);
+          return { bytes, text: decodeSource(bytes, entry.display, new ProblemCollector()) };
+        }
+      : undefined;
+    return cache.parsed(entry.display, folderSection, { bytes, text, reread }, parse);
   };
   const loadArticleFile = (entry: ContentFile, folderSection: string | undefined): ParsedArticleFile =>
     memo ? memo.parsed(entry.absolute, () => parseArticleFile(entry, folderSection)) : parseArticleFile(entry, folderSection);

@@ -23,14 +23,34 @@ import type { ParsedArticleFile } from "./article-memo.js";
 export interface ParseCache {
   /**
    * The file as parsed before, or parsed now with `parse` and kept. Looked up by the file's bytes (the text
-   * is a function of them; hashing the bytes is twice as fast as hashing the decoded text), by default the
-   * text's UTF-8.
+   * is a function of them; hashing the bytes is twice as fast as hashing the decoded text).
    */
-  parsed(file: string, folderSection: string | undefined, text: string, parse: () => ParsedArticleFile, bytes?: Uint8Array): ParsedArticleFile;
+  parsed(file: string, folderSection: string | undefined, source: ArticleFileSource, parse: () => ParsedArticleFile): ParsedArticleFile;
   /** Drops the entries this load did not use: for a load that read every article file. */
   prune(): void;
   /** No more entries: writes the shards that changed in the background, and resolves once they are on disk. */
   written(): Promise<void>;
+}
+
+/** An article file as read, for the cache to look up and, on a miss, to keep. */
+export interface ArticleFileSource {
+  readonly bytes: Uint8Array;
+  /** The text the bytes decode to (undefined if they do not), decoded when first asked for. */
+  readonly text: () => string | undefined;
+  /**
+   * Reads the file again. With it, the body of an article found in the cache is not decoded now but read
+   * from the file when first used (see lazyBody): a rebuild renders few articles, and decoding every body
+   * (and collecting the strings) was a sixth of loading 20,000 articles.
+   */
+  readonly reread?: () => { readonly bytes: Uint8Array; readonly text: string | undefined };
+}
+
+/** Thrown when a body is read after its file changed during the build. */
+export class ArticleChangedDuringBuildError extends Error {
+  constructor(readonly file: string) {
+    super(`${file} changed while the site was being built; build again`);
+    this.name = "ArticleChangedDuringBuildError";
+  }
 }
 
 interface Entry {
@@ -64,14 +84,27 @@ export function openParseCache(root: string, settings: string): ParseCache {
     return shard;
   };
   return {
-    parsed(path, folderSection, text, parse, bytes = Buffer.from(text)) {
-      const key = createHash("sha256").update(`${path}\0${folderSection ?? ""}\0`).update(bytes).digest("hex");
+    parsed(path, folderSection, source, parse) {
+      const keyOf = (bytes: Uint8Array) => createHash("sha256").update(`${path}\0${folderSection ?? ""}\0`).update(bytes).digest("hex");
+      const key = keyOf(source.bytes);
       used.add(key);
       const parsedFrom = `parsed:${fingerprint}:${key}`;
       const shard = shardOf(key);
       const entry = parseEntry(shard.entries.get(key));
-      if (entry) return fromEntry(entry, text, parsedFrom);
+      if (entry) {
+        const { reread } = source;
+        const text = reread
+          ? () => {
+              const again = reread();
+              if (keyOf(again.bytes) !== key || again.text === undefined) throw new ArticleChangedDuringBuildError(path);
+              return again.text;
+            }
+          : source.text;
+        return fromEntry(entry, text, parsedFrom, reread !== undefined);
+      }
       const result = parse();
+      const text = source.text();
+      if (text === undefined) return result;
       const fresh = toEntry(result, text);
       if (!fresh) return result;
       shard.entries.set(key, JSON.stringify(fresh));
@@ -180,11 +213,31 @@ function backgroundWriter(): { write(file: string, text: string): void; end(): P
   };
 }
 
-function fromEntry(entry: Entry, text: string, parsedFrom: string): ParsedArticleFile {
+function fromEntry(entry: Entry, text: () => string | undefined, parsedFrom: string, lazy: boolean): ParsedArticleFile {
   if (!entry.article) return { article: undefined, problems: entry.problems, ids: entry.ids };
   // A copy, with the body put back in its place.
-  const { bodyAt, ...article } = entry.article;
-  return { article: { ...article, body: text.slice(bodyAt), parsedFrom }, problems: entry.problems, ids: entry.ids };
+  const { bodyAt, ...stored } = entry.article;
+  const body = () => text()!.slice(bodyAt);
+  const article: ArticleSource = { ...stored, body: lazy ? "" : body(), parsedFrom };
+  if (lazy) lazyBody(article, body);
+  return { article, problems: entry.problems, ids: entry.ids };
+}
+
+/**
+ * Makes `article.body` read its body when first used, and keep it. Whatever reads every field of an article
+ * (a spread, JSON, a copy to a worker) reads the body; code that needs the rest only copies the other
+ * fields (see withoutBody).
+ */
+function lazyBody(article: ArticleSource, read: () => string): void {
+  Object.defineProperty(article, "body", {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = read();
+      Object.defineProperty(article, "body", { value, enumerable: true, writable: false, configurable: false });
+      return value;
+    },
+  });
 }
 
 /** undefined when the result cannot be stored: a body that is not the tail of the text. */

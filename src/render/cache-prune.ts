@@ -17,13 +17,14 @@ export function pruneUnused(dir: string, used: ReadonlySet<string>): void {
 
 /**
  * A cache folder holds one generation per code fingerprint (`<dir>/<generation>/`): entries made by other
- * code can never be used again, so their whole folder is moved aside and deleted in the background.
+ * code can never be used again, so their whole folder is moved aside and deleted in the background. Other
+ * files go too, but for those named in `keep`.
  */
-export function dropOtherGenerations(dir: string, current: string): void {
+export function dropOtherGenerations(dir: string, current: string, keep: readonly string[] = []): void {
   const trashPrefix = join(dir, TRASH_PREFIX);
   removeDeadTrash(trashPrefix);
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === current || entry.name.startsWith(TRASH_PREFIX)) continue;
+    if (entry.name === current || entry.name.startsWith(TRASH_PREFIX) || keep.includes(entry.name)) continue;
     if (entry.isDirectory()) deleteInBackground(join(dir, entry.name), trashPrefix);
     else rmSync(join(dir, entry.name), { force: true });
   }

@@ -20,6 +20,11 @@ export interface RenderCache {
   get(key: string): RenderedArticle | undefined;
   /** The entries of many keys at once (see `get`). */
   getAll(keys: readonly string[]): (RenderedArticle | undefined)[];
+  /**
+   * Whether each key's entry is whole on disk (its texts and both bodies), from one listing of the folder;
+   * those that are count as used (see prune) without being read.
+   */
+  present(keys: readonly string[]): boolean[];
   /** Stores an entry; returns it without its bodies, which from now on are read with `body`. */
   set(key: string, value: RenderedArticle): RenderedArticle;
   /** One script's rendered body HTML of an entry. */
@@ -106,6 +111,14 @@ export function openRenderCache(root: string, settings: RenderSettings, memo?: R
       // Checking each body with its own stat cost a third of looking up 20,000 articles; listing the folder, 40 ms.
       const present = new Set(readdirSync(dir));
       return keys.map((key) => (present.has(basename(metaPath(key))) ? get(key, (file) => present.has(basename(file))) : undefined));
+    },
+    present(keys) {
+      const names = new Set(readdirSync(dir));
+      return keys.map((key) => {
+        const whole = names.has(basename(metaPath(key))) && SCRIPTS.every((script) => names.has(basename(bodyPath(key, script))));
+        if (whole) used.add(key);
+        return whole;
+      });
     },
     set(key, value) {
       used.add(key);

@@ -1,10 +1,12 @@
-import { readdirSync, writeFileSync } from "node:fs";
+import { readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { indexDigest, keepIndex, readKeptIndex } from "../../src/build/index-snapshot.js";
 import type { ProjectPaths } from "../../src/build/paths.js";
 import { prepareSite, type PreparedSite } from "../../src/build/prepare-site.js";
+import { summaryOf } from "../../src/build/render-summaries.js";
 import type { ArticleSource } from "../../src/content/article.js";
+import type { ContentProblem } from "../../src/content/problems.js";
 import type { RenderedArticle } from "../../src/render/render-article.js";
 import { LABELS } from "../../src/site/labels.js";
 import { attr, parseHtmlFile } from "../helpers/html.js";
@@ -16,13 +18,13 @@ const EDITED_PAGE = "dist/zh-hans/2022/11/08/8811730.html";
 const KEPT = "page index (kept from the last build)";
 
 /** Builds with --timings; returns whether the page index was the one kept by the build before. */
-function build(project: TempProject, ...args: string[]): { keptIndex: boolean } {
+function build(project: TempProject, ...args: string[]): { keptIndex: boolean; stderr: string } {
   const result = project.fabu(["build", "--now", NOW, "--timings", "--no-search", ...args]);
   expect(result.status, result.stderr).toBe(0);
-  return { keptIndex: result.stderr.includes(KEPT) };
+  return { keptIndex: result.stderr.includes(KEPT), stderr: result.stderr };
 }
 
-const keptFiles = (project: TempProject) => readdirSync(join(project.root, ".cache", "index"));
+const keptFiles = (project: TempProject) => readdirSync(join(project.root, ".cache", "index")).filter((name) => name.endsWith(".jsonl"));
 
 describe("the page index kept between builds", () => {
   let project: TempProject;
@@ -67,6 +69,32 @@ describe("the page index kept between builds", () => {
     expect(treeDigest(join(project.root, "dist"))).toBe(kept);
   });
 
+  it("still reports the warnings of articles whose rendering it did not read again", () => {
+    const other = "content/lifa/8601123.md";
+    project.write(other, `${project.read(other)}\n<script>alert(1)</script>\n`);
+    const warning = /content\/lifa\/8601123\.md:\d+:1: warning: Removed <script>/;
+    expect(build(project).stderr).toMatch(warning);
+    project.write(EDITED, `${project.read(EDITED)}\n又一段正文。\n`);
+    const rebuilt = build(project);
+    expect(rebuilt.keptIndex).toBe(true);
+    expect(rebuilt.stderr).toMatch(warning);
+  });
+
+  it("reads every rendering again when what it kept of them is unreadable or their entries are gone", () => {
+    project.write(".cache/index/rendered.json", "{\"format\": \"fabu render summaries 1\", \"entr");
+    project.write(EDITED, `${project.read(EDITED)}\n再一段正文。\n`);
+    expect(build(project).keptIndex).toBe(true);
+    // Entries the render cache no longer has (pruned, or a cache restored in part) are rendered again: the
+    // feeds that show the edited article read the other articles' bodies too.
+    rmSync(join(project.root, ".cache", "render"), { recursive: true });
+    project.write(EDITED, `${project.read(EDITED)}\n还有一段正文。\n`);
+    expect(build(project).keptIndex).toBe(true);
+    expect(project.read(EDITED_PAGE)).toContain("还有一段正文");
+    const kept = treeDigest(join(project.root, "dist"));
+    build(project, "--no-cache");
+    expect(treeDigest(join(project.root, "dist"))).toBe(kept);
+  });
+
   it("is made afresh when the site's settings change", () => {
     const config = "content/_site.yml";
     project.write(config, project.read(config).replace("description: 权威发布", "description: 本站权威发布"));
@@ -95,9 +123,11 @@ describe("a kept page index, read back", () => {
 
   it("gives back the same pages, sharing what the original shared, with this build's body keys", () => {
     const { model } = site;
-    keepIndex(dir(), "digest", model, hashesOf(model), []);
+    keepIndex(dir(), "digest", model, hashesOf(model), [], site.sitemaps());
     const kept = readKeptIndex(dir(), "digest", model.urls, (id, script) => `new/${id}/${script}`)!;
     expect(kept.planHashes).toEqual(hashesOf(model));
+    expect(kept.sitemaps).toEqual(site.sitemaps());
+    expect(kept.sitemaps.map((file) => file.path)).toEqual(["sitemap.xml"]);
     const { urls: _urls, articles, ...rest } = model;
     const { urls: keptUrls, articles: keptArticles, ...keptRest } = kept.model;
     expect(keptUrls).toBe(model.urls);
@@ -118,17 +148,23 @@ describe("a kept page index, read back", () => {
     const page = lines.findIndex((line) => line.startsWith('["page","articles"'));
     writeFileSync(file, [...lines.slice(0, page), ...lines.slice(page + 1)].join("\n"));
     expect(readKeptIndex(dir(), "digest", site.model.urls, (id) => id)).toBeUndefined();
-    writeFileSync(file, text.replace('"fabu page index 1"', '"fabu page index 0"'));
+    const sitemap = lines.findIndex((line) => line.startsWith('["sitemap"'));
+    writeFileSync(file, [...lines.slice(0, sitemap), ...lines.slice(sitemap + 1)].join("\n"));
+    expect(readKeptIndex(dir(), "digest", site.model.urls, (id) => id)).toBeUndefined();
+    writeFileSync(file, text.replace('"fabu page index 2"', '"fabu page index 0"'));
     expect(readKeptIndex(dir(), "digest", site.model.urls, (id) => id)).toBeUndefined();
     expect(readKeptIndex(dir(), "other", site.model.urls, (id) => id)).toBeUndefined();
   });
 
   it("is keyed by the articles' facts and rendered texts, not by their bodies", () => {
     const article = { id: "1", title: "标题", body: "正文", parsedFrom: "parsed:a" } as unknown as ArticleSource;
-    const rendered = new Map([["1", { id: "1", sourceScript: "zh-Hans", text: { "zh-Hans": { title: "标题" }, "zh-Hant": { title: "標題" } }, problems: [] } as unknown as RenderedArticle]]);
-    const digest = (a: ArticleSource, settings = "{}") => indexDigest({ settings, published: [a], rendered });
+    const rendered = { id: "1", sourceScript: "zh-Hans", text: { "zh-Hans": { title: "标题" }, "zh-Hant": { title: "標題" } }, problems: [] } as unknown as RenderedArticle;
+    const digest = (a: ArticleSource, settings = "{}", texts = rendered) => indexDigest({ settings, published: [a], textsHash: () => summaryOf(texts).texts });
     expect(digest({ ...article, body: "改过的正文", parsedFrom: "parsed:b" })).toBe(digest(article));
     expect(digest({ ...article, title: "新标题" } as ArticleSource)).not.toBe(digest(article));
     expect(digest(article, '{"feedSize":3}')).not.toBe(digest(article));
+    expect(digest(article, "{}", { ...rendered, text: { ...rendered.text, "zh-Hant": { ...rendered.text["zh-Hant"], title: "新標題" } } })).not.toBe(digest(article));
+    // Warnings are not what other pages show.
+    expect(digest(article, "{}", { ...rendered, problems: [{ severity: "warning" } as ContentProblem] })).toBe(digest(article));
   });
 });

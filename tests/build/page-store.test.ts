@@ -1,5 +1,6 @@
-import { readdirSync } from "node:fs";
-import { join } from "node:path";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTempProject, treeDigest, type TempProject } from "../helpers/project.js";
 
@@ -18,7 +19,7 @@ function build(project: TempProject, ...args: string[]): { restored: number } {
 /** Pages in the store's current generation (an older one is renamed to `.trash-…` at once, then deleted). */
 function storedPages(project: TempProject): number {
   const root = join(project.root, ".cache", "pages");
-  const generations = readdirSync(root).filter((name) => !name.startsWith(".trash-"));
+  const generations = readdirSync(root).filter((name) => !name.startsWith(".trash-") && statSync(join(root, name)).isDirectory());
   expect(generations).toHaveLength(1);
   return readdirSync(join(root, generations[0]!)).filter((name) => name.endsWith(".html")).length;
 }
@@ -72,4 +73,58 @@ describe("the page store", () => {
     // After the template change every old page was unused: all went.
     expect(storedPages(project)).toBe(cold);
   });;
+});
+
+/** Every file and folder below `dir`, relative, folders with a trailing slash. */
+function entries(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .map((entry) => `${relative(dir, join(entry.parentPath, entry.name))}${entry.isDirectory() ? "/" : ""}`)
+    .sort();
+}
+
+/** The page store's current generation folder. */
+function generationDir(project: TempProject): string {
+  const store = join(project.root, ".cache", "pages");
+  return join(store, readdirSync(store).find((name) => statSync(join(store, name)).isDirectory() && !name.startsWith("."))!);
+}
+
+/** The sha256 of every stored page the store's `hashes.json` lists, by key. */
+const hashesOf = (project: TempProject) => new Map(Object.entries(JSON.parse(readFileSync(join(generationDir(project), "hashes.json"), "utf8")) as Record<string, string>));
+
+/** The sha256 of every stored page, by key. */
+function storeContents(project: TempProject): Map<string, string> {
+  const dir = generationDir(project);
+  const pages = readdirSync(dir).filter((name) => name.endsWith(".html"));
+  return new Map(pages.map((name) => [name.slice(0, name.indexOf(".")), createHash("sha256").update(readFileSync(join(dir, name))).digest("hex")]));
+}
+
+describe("pages placed from the last build's record", () => {
+  let project: TempProject;
+  beforeAll(() => {
+    project = createTempProject({ sampleContent: true });
+    build(project);
+  });
+  afterAll(() => project?.dispose());
+
+  it("are taken back when they changed or went, folders and all, and the stored pages stay as they were", () => {
+    const record = JSON.parse(project.read(".cache/pages/placed.json")) as [string, string][];
+    const hashesBefore = hashesOf(project);
+    expect(record.length).toBeGreaterThan(50);
+    expect(record.map(([page]) => page)).toContain(EDITED_PAGE.replace(/^dist\//, ""));
+    // Made a draft: its pages go, and with them the folder of its day.
+    const gone = "content/minsheng/8790314.md";
+    project.write(gone, project.read(gone).replace("lang: zh-Hans", "lang: zh-Hans\ndraft: true"));
+    project.write(EDITED, `${project.read(EDITED)}\n新增的一段正文。\n`);
+    build(project);
+    // Had a changed page been written over its early link, its stored copy would have changed with it.
+    const stored = storeContents(project);
+    expect(stored.size).toBeGreaterThan(50);
+    for (const [key, hash] of stored) expect(hashesBefore.get(key) ?? hashesOf(project).get(key), key).toBe(hash);
+    expect(existsSync(join(project.root, "dist/zh-hans/2022/09/15"))).toBe(false);
+    expect(project.read(EDITED_PAGE)).toContain("新增的一段正文");
+    const warm = { tree: treeDigest(join(project.root, "dist")), entries: entries(join(project.root, "dist")) };
+    build(project, "--no-cache");
+    expect(treeDigest(join(project.root, "dist"))).toBe(warm.tree);
+    expect(entries(join(project.root, "dist"))).toEqual(warm.entries);
+  });
 });

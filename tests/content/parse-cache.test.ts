@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadContent } from "../../src/content/load-content.js";
-import { openParseCache } from "../../src/content/parse-cache.js";
+import { ArticleChangedDuringBuildError, openParseCache } from "../../src/content/parse-cache.js";
+import { factsJson } from "../../src/build/index-snapshot.js";
 import type { ParsedArticleFile } from "../../src/content/article-memo.js";
 import type { ArticleSource } from "../../src/content/article.js";
 import { createTempProject, type TempProject } from "../helpers/project.js";
@@ -52,7 +53,9 @@ describe("the parse cache (.cache/parsed)", () => {
     const cached = load(cacheDir);
     expect(parsed.problems.length).toBeGreaterThan(0);
     const withoutOrigin = (articles: readonly ArticleSource[]) => JSON.stringify(articles.map(({ parsedFrom, ...article }) => article));
-    for (const loaded of [first, cached]) {
+    // With lazy bodies, each body is read from its file when used (here by JSON.stringify).
+    const lazy = loadContent(project.root, join(project.root, "content"), { parseCacheDir: cacheDir, lazyBodies: true });
+    for (const loaded of [first, cached, lazy]) {
       expect(withoutOrigin(loaded.articles)).toBe(JSON.stringify(parsed.articles));
       expect(loaded.problems).toEqual(parsed.problems);
     }
@@ -69,6 +72,8 @@ describe("the parse cache (.cache/parsed)", () => {
     expect(load(cacheDir).articles.find((a) => a.id === id)?.title).toBe("缓存里的标题");
   });
 
+  const source = (text: string) => ({ bytes: Buffer.from(text), text: () => text });
+
   it("parses only texts it has not seen, and keeps one entry per article", async () => {
     const settings = "settings";
     const cache = openParseCache(cacheDir, settings);
@@ -77,22 +82,44 @@ describe("the parse cache (.cache/parsed)", () => {
       parses++;
       return { article: undefined, problems: [], ids: [id] };
     };
-    expect(cache.parsed("content/a.md", "s", "text a", parse("a")).ids).toEqual(["a"]);
+    expect(cache.parsed("content/a.md", "s", source("text a"), parse("a")).ids).toEqual(["a"]);
     await cache.written();
-    expect(cache.parsed("content/a.md", "s", "text a", parse("x")).ids).toEqual(["a"]);
+    expect(cache.parsed("content/a.md", "s", source("text a"), parse("x")).ids).toEqual(["a"]);
     expect(parses).toBe(1);
     // Another text, path or folder section is another entry.
-    cache.parsed("content/a.md", "s", "text a, edited", parse("b"));
-    cache.parsed("content/b.md", "s", "text a", parse("c"));
-    cache.parsed("content/a.md", "t", "text a", parse("d"));
+    cache.parsed("content/a.md", "s", source("text a, edited"), parse("b"));
+    cache.parsed("content/b.md", "s", source("text a"), parse("c"));
+    cache.parsed("content/a.md", "t", source("text a"), parse("d"));
     expect(parses).toBe(4);
     // Other settings are another generation.
     const other = openParseCache(cacheDir, "other settings");
-    other.parsed("content/a.md", "s", "text a", parse("e"));
+    other.parsed("content/a.md", "s", source("text a"), parse("e"));
     expect(parses).toBe(5);
     // Its build then drops the first generation, which can never be used again.
     other.prune();
     expect(readdirSync(cacheDir).filter((name) => !name.startsWith(".trash-"))).toHaveLength(1);
+  });
+
+  it("reads a lazy body from its file only when it is used, and refuses one that changed meanwhile", async () => {
+    load(cacheDir);
+    await entriesWritten();
+    const lazyLoad = () => loadContent(project.root, join(project.root, "content"), { parseCacheDir: cacheDir, lazyBodies: true });
+    const seedOf = (loaded: ReturnType<typeof lazyLoad>) => loaded.articles.find((article) => article.file === SEED)!;
+    const original = project.read(SEED);
+    // Gone after the load: every field but the body is there, and the page index's view of it too.
+    const gone = seedOf(lazyLoad());
+    project.remove(SEED);
+    expect(gone.title).toBe("网络扶贫取得明显成效");
+    expect(factsJson(gone)).toContain("网络扶贫取得明显成效");
+    expect(() => gone.body).toThrow();
+    project.write(SEED, original);
+    const edited = seedOf(lazyLoad());
+    project.write(SEED, `${original}\n新增一段。\n`);
+    expect(() => edited.body).toThrow(ArticleChangedDuringBuildError);
+    project.write(SEED, original);
+    const kept = seedOf(lazyLoad());
+    expect(kept.body).toBe(seedOf(load()).body);
+    expect(kept.body.length).toBeGreaterThan(1000);
   });
 
   it("parses again when an entry is unreadable", async () => {
