@@ -191,7 +191,7 @@ export function openPageStore(root: string, layout: LayoutInputs): PageStore {
     },
     hashOf,
     prune() {
-      pruneUnused(dir, used);
+      pruneUnused(dir, used, present);
       const kept = [...used].sort().flatMap((key) => {
         const hash = hashOf(key);
         return hash === undefined ? [] : [[key, hash] as const];

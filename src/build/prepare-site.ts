@@ -179,13 +179,14 @@ export async function prepareSite(paths: ProjectPaths, options: PrepareOptions):
     for (const result of (await renderAll(chosen, site.settings, site.context, cache)).rendered) renderedSoFar.set(result.id, result);
   };
   await renderWhere((i) => !summarised[i]);
-  const summaries = new Map(keys.map((key, i) => [key, summarised[i] ? known.get(key)! : summaryOf(renderedSoFar.get(published[i]!.id)!)]));
+  // Only for the index kept on disk: hashing every article's texts would cost the preview a third of a second.
+  const summaries = keptIndexDir ? new Map(keys.map((key, i) => [key, summarised[i] ? known.get(key)! : summaryOf(renderedSoFar.get(published[i]!.id)!)])) : undefined;
   stage("render");
-  for (const summary of summaries.values()) problems.push(...summary.problems);
+  for (const article of published) problems.push(...(summaries?.get(cacheKeyOf.get(article.id)!) ?? renderedSoFar.get(article.id)!).problems);
   const sectionText = renderSectionTexts(content, config, site.context());
   for (const text of sectionText.values()) problems.push(...text.problems);
   if (hasErrors(problems)) throw new ContentValidationError(problems);
-  if (keptIndexDir && (known.size !== summaries.size || summarised.includes(false))) keepRenderSummaries(keptIndexDir, summaries);
+  if (keptIndexDir && summaries && (known.size !== summaries.size || summarised.includes(false))) keepRenderSummaries(keptIndexDir, summaries);
 
   const bodyKey = (id: string, script: Script) => `${cacheKeyOf.get(id)!}/${script}`;
   const readBody = (key: string) => {
@@ -193,7 +194,7 @@ export async function prepareSite(paths: ProjectPaths, options: PrepareOptions):
     return cache.body(cacheKey, script);
   };
   const settings = options.memo || keptIndexDir ? JSON.stringify([config, site.settings, content.sections, [...sectionText], [...site.tagSlugs]]) : "";
-  const digest = keptIndexDir ? indexDigest({ settings, published, textsHash: (id) => summaries.get(cacheKeyOf.get(id)!)!.texts }) : "";
+  const digest = keptIndexDir && summaries ? indexDigest({ settings, published, textsHash: (id) => summaries.get(cacheKeyOf.get(id)!)!.texts }) : "";
   const kept = keptIndexDir ? readKeptIndex(keptIndexDir, digest, createUrlScheme(config.url, config.pathPrefix, config.timeZone), bodyKey) : undefined;
   // Made afresh, the index needs every article's rendered texts.
   if (!kept && summarised.includes(true)) await renderWhere((i) => summarised[i]!);

@@ -6,9 +6,12 @@ import { deleteInBackground, removeDeadTrash } from "../fs/delete-in-background.
  * Removes the entries of a content-addressed cache folder that the last build did not use (entry files are
  * named `<key>.<anything>`), but only once they are as many as the used ones: deleting a file costs about as much
  * as writing one, so pruning after every build would make a one-article rebuild pay for the last big change.
- * The folder thus holds at most about two sites' worth.
+ * The folder thus holds at most about two sites' worth. `listed`: the keys the caller found in the folder
+ * this build (and those it added), if it listed it.
  */
-export function pruneUnused(dir: string, used: ReadonlySet<string>): void {
+export function pruneUnused(dir: string, used: ReadonlySet<string>, listed?: ReadonlySet<string>): void {
+  // Keys the caller listed this build: when they say there is nothing to prune, the folder is not listed again.
+  if (listed && listed.size - used.size < used.size) return;
   const names = readdirSync(dir);
   const unused = names.filter((name) => !used.has(name.slice(0, name.indexOf("."))));
   if (unused.length < names.length - unused.length) return;

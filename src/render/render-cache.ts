@@ -62,6 +62,8 @@ export function openRenderCache(root: string, settings: RenderSettings, memo?: R
   const dir = join(root, generation);
   mkdirSync(dir, { recursive: true });
   const used = new Set<string>();
+  /** The entries' keys, when present() listed the folder (see pruneUnused). */
+  let listed: Set<string> | undefined;
   const metaPath = (key: string) => join(dir, `${key}.json`);
   const bodyPath = (key: string, script: Script) => join(dir, `${key}.${script}.html`);
   // Write then rename, so a build killed mid-write never leaves a truncated entry behind.
@@ -114,6 +116,7 @@ export function openRenderCache(root: string, settings: RenderSettings, memo?: R
     },
     present(keys) {
       const names = new Set(readdirSync(dir));
+      listed = new Set([...names].map((name) => name.slice(0, name.indexOf("."))));
       return keys.map((key) => {
         const whole = names.has(basename(metaPath(key))) && SCRIPTS.every((script) => names.has(basename(bodyPath(key, script))));
         if (whole) used.add(key);
@@ -122,6 +125,7 @@ export function openRenderCache(root: string, settings: RenderSettings, memo?: R
     },
     set(key, value) {
       used.add(key);
+      listed?.add(key);
       for (const script of SCRIPTS) writeAtomically(bodyPath(key, script), value.text[script].bodyHtml);
       const json = JSON.stringify(withoutBodies(value));
       // The metadata goes last: its presence means the bodies are complete.
@@ -135,7 +139,7 @@ export function openRenderCache(root: string, settings: RenderSettings, memo?: R
     body: (key, script) => readFileSync(bodyPath(key, script), "utf8"),
     dir,
     prune() {
-      pruneUnused(dir, used);
+      pruneUnused(dir, used, listed);
       dropOtherGenerations(root, generation);
     },
     discard() {
