@@ -89,10 +89,14 @@ export async function serveSite(paths: ProjectPaths, options: ServeOptions): Pro
   });
   watcher.on("error", (error) => options.log(`fabu: watching files: ${String(error)}`));
   // Until the watcher has seen every file, a change could go unreported: loads check every file till then.
+  const watching = new Promise<void>((ready) => watcher.once("ready", ready));
   watcher.on("ready", () => memo.articles.watching());
   running = rebuild("start");
   await running;
   server.serve(options.port);
+  // Announced once the watcher has seen every file: on a large site its first scan can outlast the first
+  // build, and a file saved before the scan reaches it would never be reported.
+  await watching;
   options.log(`fabu: previewing on http://localhost:${options.port}/ (drafts ${options.drafts ? "shown" : "hidden"})`);
   await new Promise<never>(() => {});
 }
