@@ -128,13 +128,12 @@ function loadFiles({ projectRoot, contentDir, config, problems, display, cache, 
       return { article, problems: own.all, ids };
     };
     if (!cache) return parse();
-    const reread = lazyBodies
-      ? () => {
-          const bytes = readFileSync(entry.absolute);
-          return { bytes, text: decodeSource(bytes, entry.display, new ProblemCollector()) };
-        }
-      : undefined;
-    return cache.parsed(entry.display, folderSection, { bytes, text, reread }, parse);
+    return cache.parsed(entry.display, folderSection, { bytes, text, reread: lazyBodies ? rereader(entry) : undefined }, parse);
+  };
+  // Made outside parseArticleFile: a closure made there would keep its whole scope, the decoded text included.
+  const rereader = (entry: ContentFile) => () => {
+    const again = readFileSync(entry.absolute);
+    return { bytes: again, text: decodeSource(again, entry.display, new ProblemCollector()) };
   };
   const loadArticleFile = (entry: ContentFile, folderSection: string | undefined): ParsedArticleFile =>
     memo ? memo.parsed(entry.absolute, () => parseArticleFile(entry, folderSection)) : parseArticleFile(entry, folderSection);
