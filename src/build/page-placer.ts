@@ -17,7 +17,7 @@ export interface EarlyPlacement {
   readonly folders: ReadonlySet<string>;
 }
 
-const NOTHING_PLACED: EarlyPlacement = { placed: new Map(), folders: new Set() };
+export const NOTHING_PLACED: EarlyPlacement = { placed: new Map(), folders: new Set() };
 
 /**
  * Places the pages the last build recorded (see PlacedRecord), making their folders. A record that cannot

@@ -41,8 +41,10 @@ export interface RenderContext {
  * document tree (text nodes and readable attributes), never on HTML strings.
  */
 export function renderArticle(article: ArticleSource, sourceScript: Script, ctx: RenderContext): RenderedArticle {
-  const file = new VFile({ path: article.file, value: article.body });
-  const tree = ctx.toHast(article.body, file);
+  // Read once: a build's articles read their bodies from their files on each use (see parse-cache.ts).
+  const body = article.body;
+  const file = new VFile({ path: article.file, value: body });
+  const tree = ctx.toHast(body, file);
   const problems = messagesToProblems(file, article.file, article.bodyStartLine);
   const pageRules = article.glossary;
 
