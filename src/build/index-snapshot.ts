@@ -8,6 +8,7 @@ import { decodeValidUtf8 } from "../content/read-source.js";
 import { isStaleTemporary, temporaryBeside } from "../fs/write-atomically.js";
 import { codeFingerprint } from "../render/code-fingerprint.js";
 import { LABELS } from "../site/labels.js";
+import { KeptIndexDamagedError, LIGHT_FIELDS, openPlansFile, withSharedObjects, type PlanLine, type PlansFile, type SharedLine } from "./kept-plans.js";
 import type { SiteModel } from "../site/page-model.js";
 import type { Script } from "../site/scripts.js";
 import type { UrlScheme } from "../site/urls.js";
@@ -22,11 +23,13 @@ import type { UrlScheme } from "../site/urls.js";
  * 20,000-article rebuild. The preview server does the same in memory
  * (build-memo.ts).
  *
- * One file, `<digest>.jsonl`, one JSON array per line: first the objects that many pages share (list items,
- * tag and section links, navigation; each once), then one line per page with its plan hash, the page's own
- * fields and references to the shared objects. The labels of a script hold functions and are named, not
- * written. Last, the sitemaps: made from the index alone, they are kept with it (they took a second and a
- * half of a 20,000-article rebuild).
+ * Two files. `<digest>.plans` holds the objects many pages share (list items, tag and section links,
+ * navigation; each once) and the plans of article and listing pages, with references to the shared objects,
+ * one JSON array per line; a rebuild decodes a line only when it is used (see kept-plans.ts).
+ * `<digest>.jsonl` is read whole: each article and listing page's plan hash and light fields (kept-plans.ts),
+ * the few other pages (homes, 404 pages, redirects), the feeds, and last the sitemaps: made from the index
+ * alone, they are kept with it (they took a second and a half of a 20,000-article rebuild). The labels of a
+ * script hold functions and are named, not written.
  */
 
 /** Each page's plan hash (see PageStore.planHashOf), in the model's order. */
@@ -54,41 +57,46 @@ export interface IndexInputs {
   readonly textsHash: (id: string) => string;
 }
 
-const FORMAT = "fabu page index 2";
+const FORMAT = "fabu page index 3";
 
 /** The key a page index is kept under: it changes with anything the index is made from but the bodies. */
 export function indexDigest(inputs: IndexInputs): string {
   // fabu's own code makes the index, with the runtime's URL parser and time-zone data.
   const hash = createHash("sha256").update(`${FORMAT}\0${codeFingerprint([])}\0${process.version}\0${process.versions.tz ?? ""}\0${process.versions.icu ?? ""}\0`);
   hash.update(inputs.settings);
-  for (const article of inputs.published) hash.update("\0").update(factsJson(article)).update("\0").update(inputs.textsHash(article.id));
+  for (const article of inputs.published) hash.update("\0").update(article.factsFrom ?? factsJson(article)).update("\0").update(inputs.textsHash(article.id));
   return hash.digest("hex");
 }
 
 /**
  * An article without its body, as JSON: what pages other than its own are made from. Where it was parsed
- * from names the whole text, body included, so it is left out too.
+ * from names the whole text, body included, so it is left out too, as is the hash of the facts themselves.
  */
 export function factsJson(article: ArticleSource): string {
-  return JSON.stringify(withoutBody(article, ["parsedFrom"]));
+  return JSON.stringify(withoutBody(article, ["parsedFrom", "factsFrom"]));
 }
 
 const fileOf = (dir: string, digest: string) => join(dir, `${digest}.jsonl`);
+const plansFileOf = (dir: string, digest: string) => join(dir, `${digest}.plans`);
 
 type PageList = "articles" | "listings" | "homes" | "notFound" | "redirects";
 const HASHED_LISTS = ["articles", "listings", "redirects"] as const;
 const LISTS: readonly PageList[] = ["articles", "listings", "homes", "notFound", "redirects"];
+/** The lists with thousands of pages, whose plans are read when used. */
+const LAZY_LISTS: ReadonlySet<PageList> = new Set(["articles", "listings"]);
 
 /** A page's own fields, and the shared objects it refers to (by field: one object, or an array of them). */
 type PageLine = ["page", PageList | "root", string | null, Record<string, unknown>, Record<string, number | number[]>];
+/** An article or listing page: its plan hash and light fields; its plan is the next one in the plans file. */
+type LightLine = ["light", PageList, string, Record<string, unknown>];
 type Line =
   | ["format", string, ContentProblem[]]
-  | ["shared", unknown]
-  | ["labels", Script]
+  | ["fields", PageList, string[]]
   | PageLine
+  | LightLine
   | ["feeds", SiteModel["feeds"]]
   | ["sitemap", string, string]
-  | ["end", number, number[], number];
+  | ["end", number, number[], number, number];
 
 /**
  * Writes the index (through a temporary file renamed into place) and removes the ones kept before. Best
@@ -97,10 +105,11 @@ type Line =
 export function keepIndex(dir: string, digest: string, model: SiteModel, planHashes: PlanHashes, problems: readonly ContentProblem[], sitemaps: readonly GeneratedFile[]): void {
   mkdirSync(dir, { recursive: true });
   const temporary = temporaryBeside(fileOf(dir, digest));
-  let fd: number | undefined;
+  const plansTemporary = temporaryBeside(plansFileOf(dir, digest));
+  const fds: number[] = [];
   try {
-    fd = openSync(temporary, "w");
-    const out = lineWriter(fd);
+    const out = lineWriter((fds[0] = openSync(temporary, "w")));
+    const plans = lineWriter((fds[1] = openSync(plansTemporary, "w")));
     out.write(["format", FORMAT, [...problems]]);
     const ids = new Map<object, number>();
     const intern = (value: object): number => {
@@ -108,7 +117,7 @@ export function keepIndex(dir: string, digest: string, model: SiteModel, planHas
       if (id === undefined) {
         ids.set(value, (id = ids.size));
         const script = labelsScript(value);
-        out.write(script ? ["labels", script] : ["shared", value]);
+        plans.write(script ? ["labels", script] : ["shared", value]);
       }
       return id;
     };
@@ -116,38 +125,56 @@ export function keepIndex(dir: string, digest: string, model: SiteModel, planHas
     // of a page's own (its related articles, a listing's items) refers to each shared item instead.
     const seenTwice = sharedLists(model);
     const writePage = (list: PageLine[1], hash: string | null, page: object) => {
+      const light: Record<string, unknown> = {};
       const fields: Record<string, unknown> = {};
       const refs: Record<string, number | number[]> = {};
+      const lazy = list !== "root" && LAZY_LISTS.has(list);
       for (const [name, value] of Object.entries(page)) {
         // Bodies are not what the index is keyed by: each build fills in its own.
-        if (name === "bodyKey") fields[name] = "";
+        if (name === "bodyKey") (lazy ? light : fields)[name] = "";
+        else if (lazy && LIGHT_FIELDS.has(name) && (value === null || typeof value !== "object")) light[name] = value;
         else if (value === null || typeof value !== "object" || (Array.isArray(value) && value.length === 0)) fields[name] = value;
         else if (Array.isArray(value) && !seenTwice.has(value) && value.every(isRecord)) refs[name] = value.map(intern);
         else refs[name] = intern(value as object);
       }
-      out.write(["page", list, hash, fields, refs]);
+      if (lazy) {
+        plans.write(["plan", fields, refs]);
+        out.write(["light", list, hash!, light]);
+      } else out.write(["page", list, hash, fields, refs]);
     };
     for (const list of LISTS) {
       const hashes = (HASHED_LISTS as readonly string[]).includes(list) ? planHashes[list as (typeof HASHED_LISTS)[number]] : undefined;
+      if (LAZY_LISTS.has(list)) out.write(["fields", list, fieldNamesOf(model[list])]);
       model[list].forEach((page, i) => writePage(list, hashes?.[i] ?? null, page));
     }
     writePage("root", null, model.root);
     out.write(["feeds", model.feeds]);
     for (const file of sitemaps) out.write(["sitemap", file.path, file.content]);
-    out.write(["end", ids.size, LISTS.map((list) => model[list].length), sitemaps.length]);
+    const plansBytes = plans.flush();
+    out.write(["end", ids.size, LISTS.map((list) => model[list].length), sitemaps.length, plansBytes]);
     out.flush();
-    closeSync(fd);
-    fd = undefined;
+    for (const fd of fds.splice(0)) closeSync(fd);
+    // The plans first, so that an index in place always has its plans beside it.
+    renameSync(plansTemporary, plansFileOf(dir, digest));
     renameSync(temporary, fileOf(dir, digest));
     // Other builds' temporary files are theirs to rename or remove, unless a killed build left them.
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
-      if (name.endsWith(".jsonl") ? name !== `${digest}.jsonl` : isStaleTemporary(path)) rmSync(path, { force: true });
+      const kept = name.endsWith(".jsonl") || name.endsWith(".plans");
+      if (kept ? !name.startsWith(`${digest}.`) : isStaleTemporary(path)) rmSync(path, { force: true });
     }
   } catch {
-    if (fd !== undefined) closeSync(fd);
+    for (const fd of fds) closeSync(fd);
     rmSync(temporary, { force: true });
+    rmSync(plansTemporary, { force: true });
   }
+}
+
+/** Every field name the pages of a list have, but the light ones (see kept-plans.ts). */
+function fieldNamesOf(pages: readonly object[]): string[] {
+  const names = new Set<string>();
+  for (const page of pages) for (const name of Object.keys(page)) if (!LIGHT_FIELDS.has(name)) names.add(name);
+  return [...names];
 }
 
 /**
@@ -158,44 +185,60 @@ export function keepIndex(dir: string, digest: string, model: SiteModel, planHas
  */
 export function readKeptIndex(dir: string, digest: string, urls: UrlScheme, bodyKey: (id: string, script: Script) => string): KeptIndex | undefined {
   let bytes: Buffer;
+  let plansBytes: Buffer;
   try {
     bytes = readFileSync(fileOf(dir, digest));
+    plansBytes = readFileSync(plansFileOf(dir, digest));
   } catch {
     return undefined;
   }
-  const shared: unknown[] = [];
   const lists: Record<PageList, object[]> = { articles: [], listings: [], homes: [], notFound: [], redirects: [] };
   const hashes: Record<(typeof HASHED_LISTS)[number], string[]> = { articles: [], listings: [], redirects: [] };
   let root: object | undefined;
   let feeds: SiteModel["feeds"] | undefined;
   let problems: ContentProblem[] | undefined;
   const sitemaps: GeneratedFile[] = [];
+  // Pages refer to the plans file, which is opened (and checked) once the index is known to be whole.
+  const withRefs: [Record<string, unknown>, Record<string, number | number[]>][] = [];
+  const lazyLists: { list: PageList; fieldNames: string[]; firstPlan: number }[] = [];
+  let plans: PlansFile | undefined;
+  let planCount = 0;
   let complete = false;
   try {
     for (const line of lines(bytes)) {
       if (line[0] === "format") {
         if (line[1] !== FORMAT) return undefined;
         problems = line[2];
-      } else if (line[0] === "shared") shared.push(line[1]);
-      else if (line[0] === "labels") shared.push(LABELS[line[1]]);
-      else if (line[0] === "feeds") feeds = line[1];
-      else if (line[0] === "sitemap") sitemaps.push({ path: line[1], content: line[2] });
-      else if (line[0] === "end") complete = line[1] === shared.length && LISTS.every((list, i) => lists[list].length === line[2][i]) && line[3] === sitemaps.length;
-      else {
+      } else if (line[0] === "fields") lazyLists.push({ list: line[1], fieldNames: line[2], firstPlan: planCount });
+      else if (line[0] === "light") {
+        lists[line[1]].push(line[3]);
+        hashes[line[1] as (typeof HASHED_LISTS)[number]].push(line[2]);
+        planCount++;
+      } else if (line[0] === "page") {
         const [, list, hash, page, refs] = line;
-        for (const name in refs) {
-          const ref = refs[name]!;
-          page[name] = typeof ref === "number" ? shared[ref] : ref.map((id) => shared[id]);
-        }
+        withRefs.push([page, refs]);
         if (list === "root") root = page;
         else lists[list].push(page);
         if (hash !== null && list !== "root") hashes[list as (typeof HASHED_LISTS)[number]].push(hash);
+      } else if (line[0] === "feeds") feeds = line[1];
+      else if (line[0] === "sitemap") sitemaps.push({ path: line[1], content: line[2] });
+      else if (line[0] === "end") {
+        plans = openPlansFile(plansBytes, line[4], plansFileOf(dir, digest));
+        complete = plans !== undefined && line[1] === plans.sharedCount && planCount === plans.planCount && LISTS.every((list, i) => lists[list].length === line[2][i]) && line[3] === sitemaps.length;
       }
     }
   } catch {
     return undefined;
   }
-  if (!complete || !root || !feeds || !problems || HASHED_LISTS.some((list) => hashes[list].length !== lists[list].length)) return undefined;
+  if (!complete || !plans || !root || !feeds || !problems || HASHED_LISTS.some((list) => hashes[list].length !== lists[list].length)) return undefined;
+  const open = plans;
+  try {
+    for (const [page, refs] of withRefs) withSharedObjects(page, refs, open.shared);
+  } catch (error) {
+    if (error instanceof KeptIndexDamagedError) return undefined;
+    throw error;
+  }
+  for (const { list, fieldNames, firstPlan } of lazyLists) lists[list] = lists[list].map((light, i) => open.lazyPage(light as Record<string, unknown>, firstPlan + i, fieldNames));
   // The bodies are what the index is not keyed by: each article page names its body as of this build.
   for (const page of lists.articles as { id: string; script: Script; bodyKey: string }[]) page.bodyKey = bodyKey(page.id, page.script);
   const model = { ...(lists as unknown as Omit<SiteModel, "root" | "feeds" | "urls">), root: root as SiteModel["root"], feeds, urls };
@@ -240,13 +283,15 @@ function labelsScript(value: object): Script | undefined {
 }
 
 /** Lines written in chunks of about a megabyte: a 100,000-article index is a few hundred megabytes of JSON. */
-function lineWriter(fd: number): { write(line: Line): void; flush(): void } {
+function lineWriter(fd: number): { write(line: Line | SharedLine | PlanLine): void; flush(): number } {
   let chunk: string[] = [];
   let size = 0;
+  let bytesWritten = 0;
   const flush = () => {
-    if (chunk.length > 0) writeSync(fd, chunk.join(""));
+    if (chunk.length > 0) bytesWritten += writeSync(fd, chunk.join(""));
     chunk = [];
     size = 0;
+    return bytesWritten;
   };
   return {
     write(line) {

@@ -13,6 +13,7 @@ import type { ProjectPaths } from "./paths.js";
 import { SHARED_PAGE_FIELDS } from "../site/page-types.js";
 import type { SiteHeadFacts } from "../site/article-head.js";
 import type { PlanHashes } from "./index-snapshot.js";
+import { wholePage } from "./kept-plans.js";
 
 export interface WriteOptions {
   /** Build the Pagefind search index. */
@@ -178,7 +179,9 @@ export const machineFilePath = (file: { readonly path: string }) => file.path.re
  * written, relative to `targetDir` (see layOut).
  */
 export async function layOutPages(site: PreparedSite, paths: ProjectPaths, targetDir: string, assets: Record<string, string>, pages: PagesToLayOut, options: LayOutOptions = {}): Promise<string[]> {
-  const runs = splitIntoRuns(pages);
+  // Whole, as Eleventy's data: the article and listing pages of a kept index read most of their fields when
+  // used (see kept-plans.ts).
+  const runs = splitIntoRuns({ ...pages, articles: pages.articles.map(wholePage), listings: pages.listings.map(wholePage) });
   const head: SiteHeadFacts = { origin: new URL(site.config.url).origin, publisher: site.config.publisher, logoUrl: site.model.urls.absolute("/favicon.svg") };
   return layOutAll(
     runs.map((run) => ({ templatesDir: paths.templates, outputDir: targetDir, assets, bodiesDir: site.bodiesDir, head, pages: run })),

@@ -48,6 +48,11 @@ export interface ArticleSource {
    * hash the article's JSON (a second of a 20,000-article rebuild).
    */
   readonly parsedFrom?: string;
+  /**
+   * A hash of the article's facts (all but its body), when the parse cache knows it: it stands for them in
+   * the page index's key (see indexDigest), which would otherwise serialise every article again.
+   */
+  readonly factsFrom?: string;
 }
 
 /** An article without its Markdown body: all the pages need once the body is rendered (bodies are most of the memory). */

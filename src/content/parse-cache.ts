@@ -56,6 +56,8 @@ export class ArticleChangedDuringBuildError extends Error {
 interface Entry {
   /** The article with an empty body, and where its body starts in the text. */
   readonly article?: ArticleSource & { readonly bodyAt: number };
+  /** A hash of the article's fields but the body (see ArticleSource.factsFrom). */
+  readonly factsHash?: string;
   readonly problems: ParsedArticleFile["problems"];
   readonly ids: readonly string[];
 }
@@ -111,7 +113,7 @@ export function openParseCache(root: string, settings: string): ParseCache {
       // Read again when used, like a cached article's: a cold build would otherwise hold every body (800 MB at
       // 100,000 articles) until its page index is made.
       if (textAgain && fresh.article) return fromEntry(fresh, textAgain, parsedFrom, true);
-      return { ...result, article: { ...result.article, parsedFrom } };
+      return { ...result, article: { ...result.article, parsedFrom, factsFrom: fresh.factsHash } };
     },
     prune() {
       for (const shard of shards.values()) {
@@ -220,7 +222,7 @@ function fromEntry(entry: Entry, text: () => string | undefined, parsedFrom: str
   // A copy, with the body put back in its place.
   const { bodyAt, ...stored } = entry.article;
   const body = () => text()!.slice(bodyAt);
-  const article: ArticleSource = { ...stored, body: lazy ? "" : body(), parsedFrom };
+  const article: ArticleSource = { ...stored, body: lazy ? "" : body(), parsedFrom, factsFrom: entry.factsHash };
   if (lazy) lazyBody(article, body);
   return { article, problems: entry.problems, ids: entry.ids };
 }
@@ -241,6 +243,10 @@ function toEntry(parsed: ParsedArticleFile, text: string): Entry | undefined {
   if (!article) return { problems: parsed.problems, ids: parsed.ids };
   if (!text.endsWith(article.body)) return undefined;
   // Through JSON, as the next build will read it: what JSON drops (undefined fields) is dropped now too.
-  const stored = JSON.parse(JSON.stringify({ ...article, body: "", bodyAt: text.length - article.body.length })) as Entry["article"];
-  return { article: stored, problems: parsed.problems, ids: parsed.ids };
+  const json = JSON.stringify({ ...article, body: "", bodyAt: text.length - article.body.length });
+  const stored = JSON.parse(json) as Entry["article"];
+  // Of the stored JSON: where the body starts is part of it, so an edit to the front matter's layout alone
+  // counts as a change (harmless: the index is made again).
+  const factsHash = `facts:${createHash("sha256").update(json).digest("hex")}`;
+  return { article: stored, factsHash, problems: parsed.problems, ids: parsed.ids };
 }

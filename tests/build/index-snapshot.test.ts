@@ -1,7 +1,8 @@
-import { readdirSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { indexDigest, keepIndex, readKeptIndex } from "../../src/build/index-snapshot.js";
+import { KeptIndexDamagedError, LIGHT_FIELDS, wholePage } from "../../src/build/kept-plans.js";
 import type { ProjectPaths } from "../../src/build/paths.js";
 import { prepareSite, type PreparedSite } from "../../src/build/prepare-site.js";
 import { summaryOf } from "../../src/build/render-summaries.js";
@@ -142,18 +143,64 @@ describe("a kept page index, read back", () => {
   it("is not read when it was cut short, lost a line or is of another format", () => {
     const file = join(dir(), "digest.jsonl");
     const text = project.read(".cache/index-test/digest.jsonl");
+    const read = () => readKeptIndex(dir(), "digest", site.model.urls, (id) => id);
     writeFileSync(file, text.slice(0, text.lastIndexOf("\n", text.length - 2) + 1));
-    expect(readKeptIndex(dir(), "digest", site.model.urls, (id) => id)).toBeUndefined();
+    expect(read()).toBeUndefined();
     const lines = text.split("\n");
-    const page = lines.findIndex((line) => line.startsWith('["page","articles"'));
-    writeFileSync(file, [...lines.slice(0, page), ...lines.slice(page + 1)].join("\n"));
-    expect(readKeptIndex(dir(), "digest", site.model.urls, (id) => id)).toBeUndefined();
-    const sitemap = lines.findIndex((line) => line.startsWith('["sitemap"'));
-    writeFileSync(file, [...lines.slice(0, sitemap), ...lines.slice(sitemap + 1)].join("\n"));
-    expect(readKeptIndex(dir(), "digest", site.model.urls, (id) => id)).toBeUndefined();
-    writeFileSync(file, text.replace('"fabu page index 2"', '"fabu page index 0"'));
-    expect(readKeptIndex(dir(), "digest", site.model.urls, (id) => id)).toBeUndefined();
+    const without = (prefix: string) => {
+      const at = lines.findIndex((line) => line.startsWith(prefix));
+      expect(at).toBeGreaterThan(0);
+      return [...lines.slice(0, at), ...lines.slice(at + 1)].join("\n");
+    };
+    writeFileSync(file, without('["light","articles"'));
+    expect(read()).toBeUndefined();
+    writeFileSync(file, without('["sitemap"'));
+    expect(read()).toBeUndefined();
+    writeFileSync(file, text.replace(/"fabu page index \d+"/, '"fabu page index 0"'));
+    expect(read()).toBeUndefined();
     expect(readKeptIndex(dir(), "other", site.model.urls, (id) => id)).toBeUndefined();
+    writeFileSync(file, text);
+    expect(read()).toBeDefined();
+  });
+
+  it("is not read when its plans were cut short, lost a line or are not UTF-8, and says so when a plan is damaged", () => {
+    const file = join(dir(), "digest.plans");
+    const plans = readFileSync(file);
+    const text = plans.toString("utf8");
+    const read = () => readKeptIndex(dir(), "digest", site.model.urls, (id) => id);
+    writeFileSync(file, plans.subarray(0, plans.length - 1));
+    expect(read()).toBeUndefined();
+    const lines = text.split("\n");
+    const plan = lines.findIndex((line) => line.startsWith('["plan"'));
+    writeFileSync(file, [...lines.slice(0, plan), ...lines.slice(plan + 1)].join("\n"));
+    expect(read()).toBeUndefined();
+    writeFileSync(file, Buffer.concat([plans.subarray(0, 10), Buffer.from([0xff]), plans.subarray(11)]));
+    expect(read()).toBeUndefined();
+    // Same length and lines, but a plan that is not JSON: found only when the page is used.
+    const damaged = [...lines];
+    damaged[plan] = `["plan"${"?".repeat(Buffer.byteLength(damaged[plan]!) - 7)}`;
+    writeFileSync(file, damaged.join("\n"));
+    const kept = read()!;
+    expect(kept.model.articles[0]!.outputPath).toBe(site.model.articles[0]!.outputPath);
+    expect(() => kept.model.articles[0]!.description).toThrow(KeptIndexDamagedError);
+    writeFileSync(file, plans);
+  });
+
+  it("reads a page's plan only when a field beyond its light ones is used, and gives it whole for layout", () => {
+    const kept = readKeptIndex(dir(), "digest", site.model.urls, (id, script) => `new/${id}/${script}`)!;
+    const page = kept.model.articles[0]!;
+    const original = site.model.articles[0]!;
+    expect(Object.keys(page).sort()).toEqual([...LIGHT_FIELDS].filter((name) => name in original).sort());
+    expect(page.bodyKey).toBe(`new/${original.id}/${original.script}`);
+    const whole = wholePage(page);
+    // Fields left undefined are not kept (as JSON would not).
+    const defined = (object: object) => Object.entries(object).flatMap(([name, value]) => (value === undefined ? [] : [name]));
+    expect(defined(whole).sort()).toEqual(defined(original).sort());
+    expect(whole.bodyKey).toBe(page.bodyKey);
+    expect(whole.related).toBe(page.related);
+    // A spread (unlike one of the lazy page) keeps every field.
+    expect({ ...whole }.description).toBe(original.description);
+    expect({ ...page }.description).toBeUndefined();
   });
 
   it("is keyed by the articles' facts and rendered texts, not by their bodies", () => {

@@ -52,7 +52,7 @@ describe("the parse cache (.cache/parsed)", () => {
     const entries = await entriesWritten();
     const cached = load(cacheDir);
     expect(parsed.problems.length).toBeGreaterThan(0);
-    const withoutOrigin = (articles: readonly ArticleSource[]) => JSON.stringify(articles.map(({ parsedFrom, ...article }) => article));
+    const withoutOrigin = (articles: readonly ArticleSource[]) => JSON.stringify(articles.map(({ parsedFrom, factsFrom, ...article }) => article));
     // With lazy bodies, each body is read from its file when used (here by JSON.stringify).
     const lazy = loadContent(project.root, join(project.root, "content"), { parseCacheDir: cacheDir, lazyBodies: true });
     for (const loaded of [first, cached, lazy]) {
@@ -70,6 +70,24 @@ describe("the parse cache (.cache/parsed)", () => {
     const entry = entries.find((file) => readFileSync(file, "utf8").includes(`"id":"${id}"`))!;
     writeFileSync(entry, readFileSync(entry, "utf8").replace(JSON.stringify({ title }).slice(1, -1), '"title":"缓存里的标题"'));
     expect(load(cacheDir).articles.find((a) => a.id === id)?.title).toBe("缓存里的标题");
+  });
+
+  it("names each article's facts by a hash that changes with its front matter, not with its body", async () => {
+    const factsOf = () => {
+      const loaded = loadContent(project.root, join(project.root, "content"), { parseCacheDir: cacheDir, lazyBodies: true });
+      return new Map(loaded.articles.map((article) => [article.file, article.factsFrom]));
+    };
+    const first = factsOf();
+    expect([...first.values()].every((hash) => typeof hash === "string")).toBe(true);
+    await entriesWritten();
+    expect(factsOf()).toEqual(first);
+    project.write(SEED, `${project.read(SEED)}\n正文末尾新加的一段。\n`);
+    const bodyEdited = factsOf();
+    expect(bodyEdited).toEqual(first);
+    project.write(SEED, project.read(SEED).replace("title: 网络扶贫取得明显成效", "title: 网络扶贫取得显著成效"));
+    const titleEdited = factsOf();
+    expect(titleEdited.get(SEED)).not.toBe(first.get(SEED));
+    expect([...titleEdited].filter(([file, hash]) => hash !== first.get(file)).map(([file]) => file)).toEqual([SEED]);
   });
 
   const source = (text: string) => ({ bytes: Buffer.from(text), text: () => text });
