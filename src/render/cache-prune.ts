@@ -7,15 +7,16 @@ import { deleteInBackground, removeDeadTrash } from "../fs/delete-in-background.
  * named `<key>.<anything>`), but only once they are as many as the used ones: deleting a file costs about as much
  * as writing one, so pruning after every build would make a one-article rebuild pay for the last big change.
  * The folder thus holds at most about two sites' worth. `listed`: the keys the caller found in the folder
- * this build (and those it added), if it listed it.
+ * this build (and those it added), if it listed it. Returns whether it removed any.
  */
-export function pruneUnused(dir: string, used: ReadonlySet<string>, listed?: ReadonlySet<string>): void {
+export function pruneUnused(dir: string, used: ReadonlySet<string>, listed?: ReadonlySet<string>): boolean {
   // Keys the caller listed this build: when they say there is nothing to prune, the folder is not listed again.
-  if (listed && listed.size - used.size < used.size) return;
+  if (listed && listed.size - used.size < used.size) return false;
   const names = readdirSync(dir);
   const unused = names.filter((name) => !used.has(name.slice(0, name.indexOf("."))));
-  if (unused.length < names.length - unused.length) return;
+  if (unused.length < names.length - unused.length) return false;
   for (const name of unused) rmSync(join(dir, name), { force: true });
+  return unused.length > 0;
 }
 
 /**

@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openPageStore } from "../../src/build/page-store.js";
 import { createTempProject, treeDigest, type TempProject } from "../helpers/project.js";
 
 const NOW = "2026-01-01 08:00";
@@ -88,8 +90,14 @@ function generationDir(project: TempProject): string {
   return join(store, readdirSync(store).find((name) => statSync(join(store, name)).isDirectory() && !name.startsWith("."))!);
 }
 
-/** The sha256 of every stored page the store's `hashes.json` lists, by key. */
-const hashesOf = (project: TempProject) => new Map(Object.entries(JSON.parse(readFileSync(join(generationDir(project), "hashes.json"), "utf8")) as Record<string, string>));
+/** The sha256 of every stored page the store's `hashes.txt` lists, by key (`<key> <sha256>` lines). */
+const hashesOf = (project: TempProject) =>
+  new Map(
+    readFileSync(join(generationDir(project), "hashes.txt"), "utf8")
+      .split("\n")
+      .filter((line) => line !== "")
+      .map((line) => line.split(" ") as [string, string]),
+  );
 
 /** The sha256 of every stored page, by key. */
 function storeContents(project: TempProject): Map<string, string> {
@@ -126,5 +134,48 @@ describe("pages placed from the last build's record", () => {
     build(project, "--no-cache");
     expect(treeDigest(join(project.root, "dist"))).toBe(warm.tree);
     expect(entries(join(project.root, "dist"))).toEqual(warm.entries);
+  });
+});
+
+describe("the page store's hashes", () => {
+  let root: string;
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), "fabu-hashes-"));
+    mkdirSync(join(root, "templates"));
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+  const keyOf = (n: number) => sha256(`page ${n}`);
+  const open = () => openPageStore(join(root, "store"), { templatesDir: join(root, "templates"), assets: {}, config: {} });
+  /** One build: keeps the given pages (their text is their number), uses the others, then prunes. */
+  const build = (kept: readonly number[], used: readonly number[] = []) => {
+    const store = open();
+    for (const n of kept) {
+      const file = join(root, `page-${n}.html`);
+      writeFileSync(file, `<p>${n}</p>`);
+      store.keep(keyOf(n), file);
+    }
+    for (const n of used) expect(store.storedFile(keyOf(n), join(root, "out.html"))).toBeDefined();
+    store.prune();
+    return store;
+  };
+  const hashesFile = () => join(root, "store", open().generation, "hashes.txt");
+  const lines = () => readFileSync(hashesFile(), "utf8").split("\n").filter((line) => line !== "");
+
+  it("are appended by each build, a line cut short by a killed build skipped, and rewritten after a prune", () => {
+    build([1, 2]);
+    expect(lines().sort()).toEqual([`${keyOf(1)} ${sha256("<p>1</p>")}`, `${keyOf(2)} ${sha256("<p>2</p>")}`].sort());
+    build([3], [1, 2]);
+    expect(lines()).toHaveLength(3);
+    // A killed build's half-written line.
+    appendFileSync(hashesFile(), `\n${keyOf(9)} 0123`);
+    build([4], [1, 2, 3]);
+    const store = open();
+    for (const n of [1, 2, 3, 4]) expect(store.hashOf(keyOf(n))).toBe(sha256(`<p>${n}</p>`));
+    expect(store.hashOf(keyOf(9))).toBeUndefined();
+    // Only page 4 used: the others are pruned, and the file is rewritten with what is left.
+    build([], [4]);
+    expect(lines()).toEqual([`${keyOf(4)} ${sha256("<p>4</p>")}`]);
   });
 });
