@@ -8,7 +8,7 @@ import { decodeValidUtf8 } from "../content/read-source.js";
 import { isStaleTemporary, temporaryBeside } from "../fs/write-atomically.js";
 import { codeFingerprint } from "../render/code-fingerprint.js";
 import { LABELS } from "../site/labels.js";
-import { KeptIndexDamagedError, LIGHT_FIELDS, openPlansFile, withSharedObjects, type PlanLine, type PlansFile, type SharedLine } from "./kept-plans.js";
+import { isLightField, KeptIndexDamagedError, openPlansFile, wholePage, withSharedObjects, type PlanLine, type PlansFile, type SharedLine } from "./kept-plans.js";
 import type { SiteModel } from "../site/page-model.js";
 import type { Script } from "../site/scripts.js";
 import type { UrlScheme } from "../site/urls.js";
@@ -40,6 +40,7 @@ export interface PlanHashes {
 }
 
 export interface KeptIndex {
+  /** Its article and listing pages read most of their fields when first used: see kept-plans.ts before copying one. */
   readonly model: SiteModel;
   readonly planHashes: PlanHashes;
   /** Warnings found while the index was made (an error would have stopped that build). */
@@ -129,10 +130,10 @@ export function keepIndex(dir: string, digest: string, model: SiteModel, planHas
       const fields: Record<string, unknown> = {};
       const refs: Record<string, number | number[]> = {};
       const lazy = list !== "root" && LAZY_LISTS.has(list);
-      for (const [name, value] of Object.entries(page)) {
+      for (const [name, value] of Object.entries(wholePage(page))) {
         // Bodies are not what the index is keyed by: each build fills in its own.
         if (name === "bodyKey") (lazy ? light : fields)[name] = "";
-        else if (lazy && LIGHT_FIELDS.has(name) && (value === null || typeof value !== "object")) light[name] = value;
+        else if (lazy && isLightField(name, value)) light[name] = value;
         else if (value === null || typeof value !== "object" || (Array.isArray(value) && value.length === 0)) fields[name] = value;
         else if (Array.isArray(value) && !seenTwice.has(value) && value.every(isRecord)) refs[name] = value.map(intern);
         else refs[name] = intern(value as object);
@@ -170,10 +171,10 @@ export function keepIndex(dir: string, digest: string, model: SiteModel, planHas
   }
 }
 
-/** Every field name the pages of a list have, but the light ones (see kept-plans.ts). */
+/** Every field name the pages of a list have in their plans (see isLightField). */
 function fieldNamesOf(pages: readonly object[]): string[] {
   const names = new Set<string>();
-  for (const page of pages) for (const name of Object.keys(page)) if (!LIGHT_FIELDS.has(name)) names.add(name);
+  for (const page of pages) for (const [name, value] of Object.entries(page)) if (!isLightField(name, value)) names.add(name);
   return [...names];
 }
 
@@ -211,6 +212,7 @@ export function readKeptIndex(dir: string, digest: string, urls: UrlScheme, body
         problems = line[2];
       } else if (line[0] === "fields") lazyLists.push({ list: line[1], fieldNames: line[2], firstPlan: planCount });
       else if (line[0] === "light") {
+        if (typeof line[2] !== "string" || lazyLists.at(-1)?.list !== line[1]) return undefined;
         lists[line[1]].push(line[3]);
         hashes[line[1] as (typeof HASHED_LISTS)[number]].push(line[2]);
         planCount++;
@@ -223,8 +225,9 @@ export function readKeptIndex(dir: string, digest: string, urls: UrlScheme, body
       } else if (line[0] === "feeds") feeds = line[1];
       else if (line[0] === "sitemap") sitemaps.push({ path: line[1], content: line[2] });
       else if (line[0] === "end") {
-        plans = openPlansFile(plansBytes, line[4], plansFileOf(dir, digest));
-        complete = plans !== undefined && line[1] === plans.sharedCount && planCount === plans.planCount && LISTS.every((list, i) => lists[list].length === line[2][i]) && line[3] === sitemaps.length;
+        plans = openPlansFile(plansBytes, line[4], plansFileOf(dir, digest), () => removeKeptIndex(dir, digest));
+        const eachLazyListOnce = lazyLists.length === LAZY_LISTS.size && lazyLists.every(({ list }) => LAZY_LISTS.has(list));
+        complete = plans !== undefined && eachLazyListOnce && line[1] === plans.sharedCount && planCount === plans.planCount && LISTS.every((list, i) => lists[list].length === line[2][i]) && line[3] === sitemaps.length;
       }
     }
   } catch {
@@ -243,6 +246,11 @@ export function readKeptIndex(dir: string, digest: string, urls: UrlScheme, body
   for (const page of lists.articles as { id: string; script: Script; bodyKey: string }[]) page.bodyKey = bodyKey(page.id, page.script);
   const model = { ...(lists as unknown as Omit<SiteModel, "root" | "feeds" | "urls">), root: root as SiteModel["root"], feeds, urls };
   return { model, planHashes: hashes, problems, sitemaps };
+}
+
+/** Removes the index kept under `digest` (best effort), when it was found damaged. */
+function removeKeptIndex(dir: string, digest: string): void {
+  for (const file of [fileOf(dir, digest), plansFileOf(dir, digest)]) rmSync(file, { force: true });
 }
 
 /** The lists that are the value of a field on more than one page. */

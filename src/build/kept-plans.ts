@@ -8,21 +8,33 @@ import type { Script } from "../site/scripts.js";
  * article and listing pages, one JSON array per line, in a file of their own (`<digest>.plans`). A rebuild
  * reads the file's bytes but decodes a line only when something uses it: most pages are linked from the
  * page store as they were, and need only the few fields every page is asked for (their path, body key,
- * and what the feeds and news sitemap list them by). Decoding and parsing all of it was most of the two
- * seconds the kept index cost a 20,000-article rebuild.
+ * and what the news sitemap lists them by); the pages laid out and those in the feeds (a few hundred) are
+ * read whole. Decoding and parsing all of it was most of the two seconds the kept index cost a
+ * 20,000-article rebuild.
+ *
+ * Such a page is an object with its light fields as its own and every other field a getter on its
+ * prototype: reading fields and JSON give the whole plan, but a spread, a structured clone, Object.keys or
+ * Object.hasOwn see the light fields only (and `in` is true of any field the list's pages have). Code that
+ * copies pages must make them whole first (wholePage).
  */
 
 /** The fields of an article or listing page kept apart from its plan, read with the index itself. */
 export const LIGHT_FIELDS: ReadonlySet<string> = new Set(["kind", "script", "id", "outputPath", "canonical", "title", "dateIso", "bodyKey"]);
 
+/** Whether a page's field is kept as a light one: a light field's plain value (not an object). */
+export const isLightField = (name: string, value: unknown): boolean => LIGHT_FIELDS.has(name) && (value === null || typeof value !== "object");
+
 export type SharedLine = ["shared", unknown] | ["labels", Script];
 /** A page's own fields, and the shared objects it refers to by field (one, or an array of them). */
 export type PlanLine = ["plan", Record<string, unknown>, Record<string, number | number[]>];
 
-/** Thrown when a kept plan that looked whole cannot be read: the cache was damaged after it was checked. */
+/**
+ * Thrown when a kept plan that looked whole cannot be read (the file was changed after it was checked):
+ * the kept index is removed first, so the next build makes it afresh.
+ */
 export class KeptIndexDamagedError extends Error {
   constructor(readonly file: string) {
-    super(`the page index kept in ${file} is damaged; delete the .cache/index folder and build again`);
+    super(`the page index kept in ${file} was damaged and has been removed; build again`);
     this.name = "KeptIndexDamagedError";
   }
 }
@@ -40,8 +52,11 @@ const NEWLINE = 10;
 /** The byte after `[` and `"` tells a line's kind: `["shared"`, `["labels"`, `["plan"`. */
 const KIND_AT = 2;
 
-/** The plans file's lines, undefined unless it is `byteLength` bytes of UTF-8 lines of known kinds. */
-export function openPlansFile(bytes: Buffer, byteLength: number, file: string): PlansFile | undefined {
+/**
+ * The plans file's lines, undefined unless it is `byteLength` bytes of UTF-8 lines of known kinds.
+ * `removeIndex` deletes the kept index, should a line turn out to be unreadable when used.
+ */
+export function openPlansFile(bytes: Buffer, byteLength: number, file: string, removeIndex: () => void): PlansFile | undefined {
   if (bytes.length !== byteLength || (bytes.length > 0 && bytes[bytes.length - 1] !== NEWLINE) || !isUtf8(bytes)) return undefined;
   const sharedStarts: number[] = [];
   const planStarts: number[] = [];
@@ -53,24 +68,28 @@ export function openPlansFile(bytes: Buffer, byteLength: number, file: string): 
     else return undefined;
     start = end + 1;
   }
+  const damaged = () => {
+    removeIndex();
+    return new KeptIndexDamagedError(file);
+  };
   const lineAt = <T>(start: number): T => {
     try {
       return JSON.parse(decodeValidUtf8(bytes.subarray(start, bytes.indexOf(NEWLINE, start)))) as T;
     } catch {
-      throw new KeptIndexDamagedError(file);
+      throw damaged();
     }
   };
   const sharedObjects: unknown[] = [];
   const shared = (id: number): unknown => {
     if (id in sharedObjects) return sharedObjects[id];
     const start = sharedStarts[id];
-    if (start === undefined) throw new KeptIndexDamagedError(file);
+    if (start === undefined) throw damaged();
     const line = lineAt<SharedLine>(start);
     return (sharedObjects[id] = line[0] === "labels" ? LABELS[line[1]] : line[1]);
   };
   const wholePlan = (page: LazyPage): Record<string, unknown> => {
     const start = planStarts[page[PLAN_NUMBER]];
-    if (start === undefined) throw new KeptIndexDamagedError(file);
+    if (start === undefined) throw damaged();
     const [, fields, refs] = lineAt<PlanLine>(start);
     withSharedObjects(fields, refs, shared);
     // Its light fields are this build's (the body key).
@@ -109,9 +128,8 @@ interface LazyPage {
 }
 
 /**
- * Reading any field but the light ones reads the whole plan, once. JSON (how pages travel to the layout
- * workers) gives the whole plan too; a spread or a structured clone would not, so pages are made whole
- * (wholePage) before they are laid out.
+ * Reading any field but the page's own (light) ones reads the whole plan, once; so does JSON (how pages
+ * travel to the layout workers). `fieldNames`: those kept in the plans (see isLightField).
  */
 function lazyPagePrototype(fieldNames: readonly string[], wholePlan: (page: LazyPage) => Record<string, unknown>): object {
   const whole = (page: LazyPage) => (page[WHOLE] ??= wholePlan(page));
@@ -121,6 +139,10 @@ function lazyPagePrototype(fieldNames: readonly string[], wholePlan: (page: Lazy
     Object.defineProperty(prototype, name, {
       get(this: LazyPage) {
         return whole(this)[name];
+      },
+      // A page whose field of this name is light has it as its own.
+      set(this: LazyPage, value: unknown) {
+        Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true });
       },
     });
   }

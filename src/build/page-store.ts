@@ -191,7 +191,7 @@ export function openPageStore(root: string, layout: LayoutInputs): PageStore {
     },
     hashOf,
     prune() {
-      // Read before pruning, which removes the file with the pages.
+      // Read before pruning: the hashes file is not named by a page key, so a prune removes it with the unused pages.
       const known = (earlier ??= readHashes(hashesFile));
       const pruned = pruneUnused(dir, used, present);
       const fresh = [...added].filter(([key, hash]) => known.get(key) !== hash);

@@ -87,14 +87,14 @@ export function openRenderCache(root: string, settings: RenderSettings, memo?: R
   const remembered = memo?.entries;
   const seen = new Map<string, RenderedArticle>();
   if (memo) memo.entries = seen;
-  const get = (key: string, exists: (file: string) => boolean): RenderedArticle | undefined => {
+  const get = (key: string, hasFile: (name: string) => boolean): RenderedArticle | undefined => {
     try {
       // An entry this process read or wrote in its last build is on disk still: only prune() deletes
       // entries, and never those the last build used.
       let entry = remembered?.get(key);
       if (!entry) {
         entry = JSON.parse(readFileSync(inDir(metaName(key)), "utf8")) as RenderedArticle;
-        if (!SCRIPTS.every((script) => exists(bodyName(key, script)))) return undefined;
+        if (!SCRIPTS.every((script) => hasFile(bodyName(key, script)))) return undefined;
       }
       used.add(key);
       if (memo) seen.set(key, entry);

@@ -25,7 +25,12 @@ function build(project: TempProject, ...args: string[]): { keptIndex: boolean; s
   return { keptIndex: result.stderr.includes(KEPT), stderr: result.stderr };
 }
 
-const keptFiles = (project: TempProject) => readdirSync(join(project.root, ".cache", "index")).filter((name) => name.endsWith(".jsonl"));
+/** The kept index's files: `<digest>.jsonl` and `<digest>.plans`, of one digest. */
+const keptFiles = (project: TempProject) => {
+  const names = readdirSync(join(project.root, ".cache", "index")).filter((name) => name.endsWith(".jsonl") || name.endsWith(".plans"));
+  expect(new Set(names.map((name) => name.slice(0, name.indexOf(".")))).size).toBeLessThanOrEqual(1);
+  return names.filter((name) => name.endsWith(".jsonl"));
+};
 
 describe("the page index kept between builds", () => {
   let project: TempProject;
@@ -40,6 +45,15 @@ describe("the page index kept between builds", () => {
     project.write(EDITED, `${project.read(EDITED)}\n重建后新增的一段正文。\n`);
     expect(build(project).keptIndex).toBe(true);
     expect(project.read(EDITED_PAGE)).toContain("重建后新增的一段正文");
+    const kept = treeDigest(join(project.root, "dist"));
+    build(project, "--no-cache");
+    expect(treeDigest(join(project.root, "dist"))).toBe(kept);
+  });
+
+  it("lays out every page from its kept plan when the page store is gone, as a clean build would", () => {
+    project.write(EDITED, `${project.read(EDITED)}\n又一段正文。\n`);
+    rmSync(join(project.root, ".cache", "pages"), { recursive: true, force: true });
+    expect(build(project).keptIndex).toBe(true);
     const kept = treeDigest(join(project.root, "dist"));
     build(project, "--no-cache");
     expect(treeDigest(join(project.root, "dist"))).toBe(kept);
@@ -156,6 +170,8 @@ describe("a kept page index, read back", () => {
     expect(read()).toBeUndefined();
     writeFileSync(file, without('["sitemap"'));
     expect(read()).toBeUndefined();
+    writeFileSync(file, without('["fields","listings"'));
+    expect(read()).toBeUndefined();
     writeFileSync(file, text.replace(/"fabu page index \d+"/, '"fabu page index 0"'));
     expect(read()).toBeUndefined();
     expect(readKeptIndex(dir(), "other", site.model.urls, (id) => id)).toBeUndefined();
@@ -163,11 +179,14 @@ describe("a kept page index, read back", () => {
     expect(read()).toBeDefined();
   });
 
-  it("is not read when its plans were cut short, lost a line or are not UTF-8, and says so when a plan is damaged", () => {
+  it("is not read when its plans are missing, cut short, lost a line or are not UTF-8, and is removed when a plan is damaged", () => {
     const file = join(dir(), "digest.plans");
     const plans = readFileSync(file);
+    const index = readFileSync(join(dir(), "digest.jsonl"));
     const text = plans.toString("utf8");
     const read = () => readKeptIndex(dir(), "digest", site.model.urls, (id) => id);
+    rmSync(file);
+    expect(read()).toBeUndefined();
     writeFileSync(file, plans.subarray(0, plans.length - 1));
     expect(read()).toBeUndefined();
     const lines = text.split("\n");
@@ -183,7 +202,11 @@ describe("a kept page index, read back", () => {
     const kept = read()!;
     expect(kept.model.articles[0]!.outputPath).toBe(site.model.articles[0]!.outputPath);
     expect(() => kept.model.articles[0]!.description).toThrow(KeptIndexDamagedError);
+    // Removed, so that the next build makes it afresh.
+    expect(readdirSync(dir()).filter((name) => name.startsWith("digest."))).toEqual([]);
     writeFileSync(file, plans);
+    writeFileSync(join(dir(), "digest.jsonl"), index);
+    expect(read()).toBeDefined();
   });
 
   it("reads a page's plan only when a field beyond its light ones is used, and gives it whole for layout", () => {
