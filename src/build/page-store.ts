@@ -199,13 +199,13 @@ export function openPageStore(root: string, layout: LayoutInputs): PageStore {
       // are appended, unless pages were pruned or the file has grown to twice what this build used.
       if (!pruned && known.size + fresh.length <= 2 * used.size) {
         if (fresh.length > 0) tryAppend(hashesFile, hashLines(fresh));
-        return dropOtherGenerations(root, generation, [PLACED_RECORD]);
+      } else {
+        const kept = [...used].sort().flatMap((key) => {
+          const hash = hashOf(key);
+          return hash === undefined ? [] : [[key, hash] as const];
+        });
+        tryWriteAtomically(hashesFile, hashLines(kept));
       }
-      const kept = [...used].sort().flatMap((key) => {
-        const hash = hashOf(key);
-        return hash === undefined ? [] : [[key, hash] as const];
-      });
-      tryWriteAtomically(hashesFile, hashLines(kept));
       dropOtherGenerations(root, generation, [PLACED_RECORD]);
     },
     rememberOutput(pages) {

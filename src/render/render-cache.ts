@@ -65,7 +65,6 @@ export function openRenderCache(root: string, settings: RenderSettings, memo?: R
   /** The entries' keys, when present() listed the folder (see pruneUnused). */
   let listed: Set<string> | undefined;
   const metaName = (key: string) => `${key}.json`;
-  const bodyName = (key: string, script: Script) => `${key}.${script}.html`;
   // Concatenated, not joined: names are checked for every article of a rebuild, and joining cost a tenth of a second.
   const inDir = (name: string) => `${dir}${sep}${name}`;
   const existsInDir = (name: string) => existsSync(inDir(name));
@@ -158,8 +157,10 @@ export function openRenderCache(root: string, settings: RenderSettings, memo?: R
 /** The file of a rendered body by its key as pages carry it (`<entry key>/<script>`). */
 export function bodyFile(dir: string, bodyKey: string): string {
   const [key, script] = bodyKey.split("/") as [string, Script];
-  return join(dir, `${key}.${script}.html`);
+  return join(dir, bodyName(key, script));
 }
+
+const bodyName = (key: string, script: Script) => `${key}.${script}.html`;
 
 export function renderCacheDir(projectRoot: string): string {
   return join(projectRoot, ".cache", "render");
