@@ -23,8 +23,13 @@ export interface WriteOptions {
   readonly log?: (line: string) => void;
 }
 
-/** Pages laid out by one Eleventy run at most, so memory stays bounded however large the archive is. */
-const PAGES_PER_RUN = 2_500;
+/**
+ * Pages laid out by one Eleventy run at most, so memory stays bounded however large the archive is. A
+ * worker's memory grows with its run: laying out all 51,000 pages of 20,000 articles peaked at 1.9 GB of RSS
+ * with runs of 2,500 pages, 1.4 GB with 1,500 and 1.3 GB with 1,000, for a few seconds more of Eleventy's
+ * start-up per run.
+ */
+const PAGES_PER_RUN = 1_000;
 /** Up to this many pages are laid out in one run (see splitIntoRuns). */
 const FEW_PAGES = 200;
 
