@@ -18,12 +18,16 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { refreshLayouts, writeCorpus, type CorpusStats, type CorpusTargets } from "./bench/corpus/write.js";
 import { measureDevServer } from "./bench/dev-server.js";
-import { GNU_TIME, measure, type Measurement } from "./bench/measure.js";
+import { GNU_TIME, measure, type Measurement, type RunOptions } from "./bench/measure.js";
 import { PROJECT_ROOT } from "./bench/paths.js";
+import { readProfiles, summariseProfiles } from "./bench/profile.js";
+import { STAGE_LINE } from "./bench/stages.js";
+import { COLD_TARGET, evaluateTargets } from "./bench/targets.js";
 import { failure, markdownSection, median, writeBenchmarksDoc, type BenchReport, type PageCount, type Tool, type ToolResult } from "./bench/report.js";
 
 const USAGE = `Usage: npm run bench -- [--count N] [--runs R] [--seed S] [--tools fabu,hugo,eleventy]
-                       [--rebuilds K] [--saves K] [--regenerate] [--resume] [--no-docs] [--timeout-minutes M]
+                       [--rebuilds K] [--saves K] [--profile | --no-profile] [--regenerate] [--resume]
+                       [--no-docs] [--timeout-minutes M]
 
   --count N            articles in the corpus (default 4000; e.g. 20000, 100000)
   --runs R             builds per tool, interleaved (default 3)
@@ -31,6 +35,9 @@ const USAGE = `Usage: npm run bench -- [--count N] [--runs R] [--seed S] [--tool
   --tools LIST         which tools to run (default fabu,hugo,eleventy)
   --rebuilds K         timed fabu rebuilds after editing one article (default: runs, at most 3; 0 skips)
   --saves K            timed saves of one article under \`fabu serve\` (default 3; 0 skips)
+  --profile            profile one more cold fabu build (node --cpu-prof, every thread) and report
+                       its CPU time by component; done anyway when fabu misses the cold-build target
+  --no-profile         never profile
   --regenerate         write the corpus again even if .cache/bench/<count>-<seed>/ is current
   --resume             keep the builds an interrupted run of the same corpus measured, run the rest
   --no-docs            print the report only; do not update docs/benchmarks.md
@@ -144,6 +151,8 @@ async function main(argv: readonly string[]): Promise<number> {
         tools: { type: "string" },
         rebuilds: { type: "string" },
         saves: { type: "string" },
+        profile: { type: "boolean" },
+        "no-profile": { type: "boolean" },
         regenerate: { type: "boolean" },
         resume: { type: "boolean" },
         "no-docs": { type: "boolean" },
@@ -230,8 +239,8 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const invocations: Record<Tool, readonly [string, readonly string[]]> = {
     // fabu and Hugo resolve --output / --destination against the project folder.
-    // No search index: the peers build none (Pagefind's time is reported by `fabu build --timings`).
-    fabu: [process.execPath, ["bin/fabu.js", "build", "--root", rel(targets.fabu), "--output", "../out/fabu", "--no-search"]],
+    // No search index: the peers build none. --timings: its stages are reported when a target is missed.
+    fabu: [process.execPath, ["bin/fabu.js", "build", "--root", rel(targets.fabu), "--output", "../out/fabu", "--no-search", "--timings"]],
     hugo: ["hugo", ["--quiet", "--source", rel(targets.hugo), "--destination", "../out/hugo"]],
     eleventy: [process.execPath, ["node_modules/@11ty/eleventy/cmd.cjs", "--input", rel(targets.eleventy), "--output", rel(out("eleventy")), "--config", "scripts/bench/eleventy-peer/eleventy.config.js"]],
   };
@@ -240,6 +249,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const prefix = heapMiB[tool] ? `NODE_OPTIONS=--max-old-space-size=${heapMiB[tool]} ` : "";
     return `${prefix}${file === process.execPath ? "node" : file} ${args.join(" ")}`;
   };
+  const runOptions = (tool: Tool): RunOptions => ({ cwd: PROJECT_ROOT, env: envFor(tool), timeoutSeconds, keepLines: tool === "fabu" ? STAGE_LINE : undefined });
   const measured = new Map<Tool, Measurement[]>(tools.map((t) => [t, []]));
   const pages = new Map<Tool, PageCount>();
   // Progress is saved after every build, so that an interrupted benchmark can go on with --resume.
@@ -270,7 +280,7 @@ async function main(argv: readonly string[]): Promise<number> {
       mkdirSync(dirname(out(tool)), { recursive: true });
       log(`run ${run}/${runs}: ${tool} …`);
       const [file, args] = invocations[tool];
-      const m = await measure(file, args, { cwd: PROJECT_ROOT, env: envFor(tool), timeoutSeconds });
+      const m = await measure(file, args, runOptions(tool));
       measured.get(tool)!.push(m);
       if (m.ok) pages.set(tool, countPages(out(tool)));
       progress.runs.push({ tool, run, measurement: m, pages: m.ok ? pages.get(tool) : undefined });
@@ -299,7 +309,7 @@ async function main(argv: readonly string[]): Promise<number> {
           // Resumed after the last build's output was lost: build once (untimed) so that the rebuild has an output to update.
           log("building once (untimed) to have an output to rebuild …");
           const [file, args] = invocations.fabu;
-          await measure(file, args, { cwd: PROJECT_ROOT, env: envFor("fabu"), timeoutSeconds });
+          await measure(file, args, runOptions("fabu"));
         }
         for (let k = rebuildRuns.length + 1; k <= rebuilds; k++) {
           const marker = `基准测试修改第${k}次`;
@@ -314,7 +324,7 @@ async function main(argv: readonly string[]): Promise<number> {
           settleDisk();
           log(`rebuild ${k}/${rebuilds} after editing ${rel(target.file)} …`);
           const [file, args] = invocations.fabu;
-          const m = await measure(file, args, { cwd: PROJECT_ROOT, env: envFor("fabu"), timeoutSeconds });
+          const m = await measure(file, args, runOptions("fabu"));
           rebuildRuns.push(m);
           const editSeen = m.ok && existsSync(target.page) && readFileSync(target.page, "utf8").includes(marker);
           if (editSeen) seen++;
@@ -357,6 +367,26 @@ async function main(argv: readonly string[]): Promise<number> {
     }
   }
 
+  // ------------------------------------------------------------------------------------ profile
+  let profile: BenchReport["profile"];
+  const wallMedian = (tool: Tool) => {
+    const ok = measured.get(tool)?.filter((m) => m.ok) ?? [];
+    return ok.length ? median(ok.map((m) => m.wallSeconds)) : undefined;
+  };
+  const coldMissed = evaluateTargets({ count, fabuWall: wallMedian("fabu"), hugoWall: wallMedian("hugo") }).some((row) => row.target === COLD_TARGET && !row.met);
+  if (lastFabu?.ok && !values["no-profile"] && (values.profile || coldMissed)) {
+    // Last: it starts without .cache/, which the rebuilds and the dev server above needed.
+    const dir = join(base, "profile");
+    for (const stale of [dir, join(targets.fabu, ".cache"), out("fabu")]) rmSync(stale, { recursive: true, force: true });
+    log("profiling one more cold fabu build …");
+    const [file, args] = invocations.fabu;
+    const profilerFlags = ["--cpu-prof", `--cpu-prof-dir=${dir}`];
+    const m = await measure(file, [...profilerFlags, ...args], runOptions("fabu"));
+    if (m.ok) profile = { summary: summariseProfiles(readProfiles(dir)), wallSeconds: m.wallSeconds, command: `node ${[...profilerFlags.slice(0, 1), ...args].join(" ")}` };
+    else notes.push(`The profiled build failed: ${failure(m)}`);
+    rmSync(dir, { recursive: true, force: true });
+  }
+
   const maxLoad = Math.max(...[...measured.values()].flat().map((m) => m.loadAverage), loadavg()[0]!);
   if (maxLoad > availableParallelism() * 0.75) {
     notes.push(`Other work was running on this machine during the benchmark (1-minute load average up to ${maxLoad.toFixed(1)} on ${availableParallelism()} CPUs), so wall times are inflated and noisy; compare CPU times.`);
@@ -373,6 +403,7 @@ async function main(argv: readonly string[]): Promise<number> {
     results,
     rebuild,
     devServer,
+    profile,
     notes,
   };
   console.log(markdownSection(report));

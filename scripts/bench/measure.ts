@@ -30,6 +30,8 @@ export interface Measurement {
   readonly oomKill?: string;
   readonly stdoutTail: string;
   readonly stderrTail: string;
+  /** Every line of stderr that matched RunOptions.keepLines, in order (the tail may have lost early ones). */
+  readonly keptLines?: readonly string[];
   /** The 1-minute load average when the command started (other work on the machine skews wall times). */
   readonly loadAverage: number;
 }
@@ -38,6 +40,8 @@ export interface RunOptions {
   readonly cwd: string;
   readonly env?: NodeJS.ProcessEnv;
   readonly timeoutSeconds: number;
+  /** Stderr lines to keep whole, wherever they come (e.g. `fabu build --timings` stage lines). */
+  readonly keepLines?: RegExp;
 }
 
 const TAIL = 4000;
@@ -95,7 +99,15 @@ export function measure(command: string, args: readonly string[], options: RunOp
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout = keepTail(stdout, chunk)));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr = keepTail(stderr, chunk)));
+    const kept: string[] = [];
+    let partial = "";
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      stderr = keepTail(stderr, chunk);
+      if (!options.keepLines) return;
+      const lines = (partial + chunk).split("\n");
+      partial = lines.pop() ?? "";
+      kept.push(...lines.filter((line) => options.keepLines!.test(line)));
+    });
     let peak = 0;
     let maxProcesses = 0;
     const seen = new Set<number>(child.pid ? [child.pid] : []);
@@ -143,6 +155,7 @@ export function measure(command: string, args: readonly string[], options: RunOp
         oomKill,
         stdoutTail: stdout,
         stderrTail: stderr,
+        ...(options.keepLines ? { keptLines: [...kept, ...(options.keepLines.test(partial) ? [partial] : [])] } : {}),
         loadAverage,
       });
     });

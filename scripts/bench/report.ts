@@ -1,6 +1,9 @@
 /** Summaries, the Markdown report and docs/benchmarks.md (one section per article count, kept across runs). */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import type { Measurement } from "./measure.js";
+import { profileTable, type ProfileSummary } from "./profile.js";
+import { parseStages, stagesTable } from "./stages.js";
+import { COLD_TARGET, evaluateTargets, REBUILD_TARGET, targetsTable, type TargetRow } from "./targets.js";
 
 export type Tool = "fabu" | "hugo" | "eleventy";
 
@@ -36,6 +39,8 @@ export interface BenchReport {
   readonly rebuild?: { readonly runs: readonly Measurement[]; readonly note: string };
   /** `fabu serve` on the corpus: seconds to the first preview, and from each save to the reload. */
   readonly devServer?: { readonly startSeconds: number; readonly reloadSeconds: readonly number[] };
+  /** One more cold fabu build, run under `node --cpu-prof` (untimed for the table: profiling slows it). */
+  readonly profile?: { readonly summary: ProfileSummary; readonly wallSeconds: number; readonly command: string };
   readonly notes: readonly string[];
 }
 
@@ -92,12 +97,63 @@ export function summaryTable(report: BenchReport): string {
   return rows.join("\n");
 }
 
+/** The targets this report's figures can check (see targets.ts). */
+export function targetsOf(report: BenchReport): TargetRow[] {
+  const okOf = (tool: Tool) => report.results.find((r) => r.tool === tool)?.runs.filter((m) => m.ok) ?? [];
+  const wallOf = (runs: readonly Measurement[]) => (runs.length ? median(runs.map((m) => m.wallSeconds)) : undefined);
+  const fabu = okOf("fabu");
+  const rss = fabu.flatMap((m) => (m.peakRssKiB === undefined ? [] : [m.peakRssKiB]));
+  return evaluateTargets({
+    count: report.count,
+    fabuWall: wallOf(fabu),
+    hugoWall: wallOf(okOf("hugo")),
+    rebuildWall: wallOf(report.rebuild?.runs.filter((m) => m.ok) ?? []),
+    reloadSeconds: report.devServer?.reloadSeconds.length ? median([...report.devServer.reloadSeconds]) : undefined,
+    fabuPeakRssKiB: rss.length ? Math.max(...rss) : undefined,
+  });
+}
+
+/** For each missed target, where the time went: the build's stages and, for the cold build, its CPU profile. */
+function whereTheTimeGoes(report: BenchReport, targets: readonly TargetRow[]): string[] {
+  const missed = (target: string) => targets.some((row) => row.target === target && !row.met);
+  const lines: string[] = [];
+  const stagesOf = (m: Measurement | undefined) => (m?.keptLines ? parseStages(m.keptLines) : []);
+  const lastCold = report.results.find((r) => r.tool === "fabu")?.runs.filter((m) => m.ok).at(-1);
+  if (missed(COLD_TARGET) && stagesOf(lastCold).length) {
+    lines.push("", `**Where the cold build's time goes** (its last timed run, ${seconds(lastCold!.wallSeconds)} s):`, "", stagesTable(stagesOf(lastCold), lastCold!.wallSeconds));
+  }
+  if (report.profile) {
+    const { summary, wallSeconds, command } = report.profile;
+    lines.push(
+      "",
+      `**Where the cold build's CPU time goes:** one more cold build, \`${command}\` (${seconds(wallSeconds)} s wall with the profiler on), ` +
+        `sampled on all ${summary.threads} threads: ${seconds(summary.cpuSeconds)} s of CPU, idle time left out.`,
+      "",
+      profileTable(summary),
+    );
+  }
+  const rebuilds = report.rebuild?.runs.filter((m) => m.ok) ?? [];
+  const medianRebuild = [...rebuilds].sort((a, b) => a.wallSeconds - b.wallSeconds)[Math.floor((rebuilds.length - 1) / 2)];
+  if (missed(REBUILD_TARGET) && stagesOf(medianRebuild).length) {
+    lines.push("", `**Where the rebuild's time goes** (its median run, ${seconds(medianRebuild!.wallSeconds)} s):`, "", stagesTable(stagesOf(medianRebuild), medianRebuild!.wallSeconds));
+  }
+  return lines;
+}
+
 export function markdownSection(report: BenchReport): string {
   const lines: string[] = [];
   lines.push(`## ${report.count.toLocaleString("en-US")} articles`, "");
   lines.push(`Measured ${report.date} with \`${report.command}\` (seed \`${report.seed}\`, ${report.runs} run${report.runs === 1 ? "" : "s"} per tool, interleaved).`, "");
   lines.push(...report.machine.map((m) => `- ${m}`), `- Corpus: ${report.corpus}`, "");
   lines.push(summaryTable(report), "");
+  const targets = targetsOf(report);
+  if (targets.length) {
+    const reference =
+      report.count === 20_000 ? ""
+      : report.count >= 100_000 ? " (the memory target is set for 100,000 articles, the others for 20,000: here, for reference)"
+      : " (set for 20,000 articles: at this count, for reference)";
+    lines.push(`**Targets**${reference}:`, "", targetsTable(targets), "");
+  }
   lines.push("Every run, in the order they ran (wall seconds; load average when it started):", "");
   for (const result of report.results) {
     const runs = result.runs.map((m) => `${m.ok ? seconds(m.wallSeconds) : `failed (${failure(m)})`} (load ${m.loadAverage.toFixed(1)})`).join(", ");
@@ -123,6 +179,7 @@ export function markdownSection(report: BenchReport): string {
         `\`.cache/\` kept from the runs above) took ${seconds(startSeconds)} s.`,
     );
   }
+  lines.push(...whereTheTimeGoes(report, targets));
   if (report.notes.length) lines.push("", ...report.notes.map((n) => `- ${n}`));
   return lines.join("\n");
 }
@@ -161,6 +218,13 @@ paragraph), moves the output folder aside (it is deleted after the timed run: a 
 folder to delete, and on this machine's disk tens of thousands of deletions slowed the next build's making
 of folders by up to 15 s), flushes the disk and waits 5 s, and runs \`fabu build\` again with \`.cache/\`
 kept, as a CI runner with the build cache restored does, then checks that the edit is on the page.
+
+**Targets.** Each section checks fabu's targets against its own figures: a cold build no slower than Hugo's,
+a one-article rebuild in at most 25% of Hugo's cold build and a reload at most 1 s after a save (all three
+set for 20,000 articles), and a peak RSS of at most 3 GB at 100,000 articles. For a missed target it shows
+where the time goes: the stages \`fabu build --timings\` printed in the timed run, and for the cold build
+the CPU time of one more cold build run under \`node --cpu-prof\` (untimed: the profiler slows it), summed
+over every thread and grouped by component (\`scripts/bench/profile.ts\`).
 `;
 
 const BLOCK = /<!-- bench:(\d+) -->\n[\s\S]*?<!-- \/bench:\1 -->\n?/g;
