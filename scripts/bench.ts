@@ -11,15 +11,17 @@
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { availableParallelism, cpus, loadavg, release, totalmem } from "node:os";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { refreshLayouts, writeCorpus, type CorpusStats, type CorpusTargets } from "./bench/corpus/write.js";
 import { measureDevServer } from "./bench/dev-server.js";
-import { GNU_TIME, measure, type Measurement, type RunOptions } from "./bench/measure.js";
+import { measure, type Measurement, type RunOptions } from "./bench/measure.js";
 import { PROJECT_ROOT } from "./bench/paths.js";
+import { countPages, pickArticleToEdit } from "./bench/corpus-output.js";
+import { machineLines, tryText } from "./bench/machine.js";
 import { readProfiles, summariseProfiles } from "./bench/profile.js";
 import { STAGE_LINE } from "./bench/stages.js";
 import { COLD_TARGET, evaluateTargets } from "./bench/targets.js";
@@ -56,76 +58,10 @@ function generatorDigest(): string {
   return hash.digest("hex").slice(0, 16);
 }
 
-/** HTML pages below `dir`, and how many of them are article pages (…/YYYY/MM/DD/<id>.html in every tool). */
-function countPages(dir: string): PageCount {
-  const count = { total: 0, articles: 0 };
-  const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      if (entry.isDirectory()) walk(join(d, entry.name));
-      else if (entry.name.endsWith(".html")) {
-        count.total++;
-        if (/\/\d{4}\/\d{2}\/\d{2}$/.test(d)) count.articles++;
-      }
-    }
-  };
-  if (existsSync(dir)) walk(dir);
-  return count;
-}
-
-function tryText(command: string, args: readonly string[]): string | undefined {
-  try {
-    return execFileSync(command, args, { cwd: PROJECT_ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
-  } catch {
-    return undefined;
-  }
-}
-
-function machineLines(): string[] {
-  const cpu = cpus()[0]?.model ?? "unknown CPU";
-  const hugo = tryText("hugo", ["version"])?.split(" ").slice(0, 2).join(" ");
-  const eleventy = (JSON.parse(readFileSync(join(PROJECT_ROOT, "node_modules", "@11ty", "eleventy", "package.json"), "utf8")) as { version: string }).version;
-  let markdownIt = "?";
-  try {
-    markdownIt = (JSON.parse(readFileSync(join(PROJECT_ROOT, "node_modules", "markdown-it", "package.json"), "utf8")) as { version: string }).version;
-  } catch {
-    // not hoisted; the version stays unknown
-  }
-  const commit = tryText("git", ["rev-parse", "--short", "HEAD"]);
-  const dirty = tryText("git", ["status", "--porcelain", "--", "src", "templates", "bin"]);
-  return [
-    `Machine: ${availableParallelism()} CPUs (nproc; ${cpu}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, Linux ${release()}, Node ${process.version}`,
-    `Tools: fabu ${commit ? `at commit ${commit}${dirty ? " with uncommitted changes in src/, templates/ or bin/" : ""}` : "(no git)"}; ${hugo ?? "Hugo not found"}; Eleventy ${eleventy} with markdown-it ${markdownIt}`,
-    `Measurement: ${existsSync(GNU_TIME) ? "CPU time from GNU time (/usr/bin/time -f '%M %U %S'); peak RSS = max(GNU time's %M, polled /proc sum over the process tree)" : "no GNU time (apt-get install -y time): peak RSS by polling /proc for the process tree, no CPU time"}`,
-  ];
-}
-
-interface ArticleToEdit {
-  readonly file: string;
-  readonly page: string;
-}
-
 interface Progress {
   readonly digest: string;
   readonly runs: { tool: Tool; run: number; measurement: Measurement; pages?: PageCount }[];
   readonly rebuilds: { measurement: Measurement; editSeen: boolean }[];
-}
-
-/** A published Simplified article of the corpus, and where fabu writes its zh-hans page. */
-function pickArticleToEdit(fabuRoot: string, output: string): ArticleToEdit | undefined {
-  const content = join(fabuRoot, "content");
-  for (const section of readdirSync(content).sort()) {
-    const dir = join(content, section);
-    if (!statSync(dir).isDirectory()) continue;
-    const names = readdirSync(dir).filter((n) => n.endsWith(".md") && n !== "_index.md").sort();
-    for (const name of names.slice(Math.floor(names.length / 2))) {
-      const text = readFileSync(join(dir, name), "utf8");
-      if (/^lang: zh-Hant$/m.test(text) || /^draft: true$/m.test(text)) continue;
-      const date = /^date: "(\d{4})-(\d{2})-(\d{2})/m.exec(text);
-      if (!date) continue;
-      return { file: join(dir, name), page: join(output, "zh-hans", date[1]!, date[2]!, date[3]!, name.replace(/\.md$/, ".html")) };
-    }
-  }
-  return undefined;
 }
 
 /**
@@ -374,7 +310,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return ok.length ? median(ok.map((m) => m.wallSeconds)) : undefined;
   };
   const coldMissed = evaluateTargets({ count, fabuWall: wallMedian("fabu"), hugoWall: wallMedian("hugo") }).some((row) => row.target === COLD_TARGET && !row.met);
-  if (lastFabu?.ok && !values["no-profile"] && (values.profile || coldMissed)) {
+  if (measured.get("fabu")?.some((m) => m.ok) && !values["no-profile"] && (values.profile || coldMissed)) {
     // Last: it starts without .cache/, which the rebuilds and the dev server above needed.
     const dir = join(base, "profile");
     for (const stale of [dir, join(targets.fabu, ".cache"), out("fabu")]) rmSync(stale, { recursive: true, force: true });
@@ -382,8 +318,13 @@ async function main(argv: readonly string[]): Promise<number> {
     const [file, args] = invocations.fabu;
     const profilerFlags = ["--cpu-prof", `--cpu-prof-dir=${dir}`];
     const m = await measure(file, [...profilerFlags, ...args], runOptions("fabu"));
-    if (m.ok) profile = { summary: summariseProfiles(readProfiles(dir)), wallSeconds: m.wallSeconds, command: `node ${[...profilerFlags.slice(0, 1), ...args].join(" ")}` };
-    else notes.push(`The profiled build failed: ${failure(m)}`);
+    try {
+      if (m.ok) profile = { summary: summariseProfiles(readProfiles(dir)), wallSeconds: m.wallSeconds, command: `node ${[...profilerFlags.slice(0, 1), ...args].join(" ")}` };
+      else notes.push(`The profiled build failed: ${failure(m)}`);
+    } catch (error) {
+      // A profile cut short must not cost the report of the runs above.
+      notes.push(`The profiled build's profiles could not be read: ${(error as Error).message.split("\n")[0]}`);
+    }
     rmSync(dir, { recursive: true, force: true });
   }
 

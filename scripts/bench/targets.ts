@@ -12,8 +12,9 @@ export interface TargetInputs {
   readonly rebuildWall?: number;
   /** Median seconds from a save to the reload under `fabu serve`. */
   readonly reloadSeconds?: number;
-  /** The largest peak RSS of fabu's cold builds, in KiB. */
+  /** The largest peak RSS of fabu's cold builds, in KiB, and of how many builds. */
   readonly fabuPeakRssKiB?: number;
+  readonly fabuRuns?: number;
 }
 
 export interface TargetRow {
@@ -39,20 +40,22 @@ export function evaluateTargets(inputs: TargetInputs): TargetRow[] {
     rows.push({ target: COLD_TARGET, measured: `${ratio(fabuWall / hugoWall)} Hugo's time (${secs(fabuWall)} s against ${secs(hugoWall)} s)`, met: fabuWall <= hugoWall });
   }
   if (rebuildWall !== undefined && hugoWall !== undefined) {
-    rows.push({ target: REBUILD_TARGET, measured: `${ratio(rebuildWall / hugoWall)} (${secs(rebuildWall)} s)`, met: rebuildWall <= REBUILD_SHARE * hugoWall });
+    rows.push({ target: REBUILD_TARGET, measured: `${Math.round((100 * rebuildWall) / hugoWall)}% of Hugo's cold build (${secs(rebuildWall)} s)`, met: rebuildWall <= REBUILD_SHARE * hugoWall });
   }
   if (reloadSeconds !== undefined) {
     rows.push({ target: RELOAD_TARGET, measured: `${secs(reloadSeconds)} s`, met: reloadSeconds <= RELOAD_SECONDS });
   }
-  if (fabuPeakRssKiB !== undefined && inputs.count >= ARCHIVE_SCALE) {
+  if (fabuPeakRssKiB !== undefined && inputs.count === ARCHIVE_SCALE) {
     const bytes = fabuPeakRssKiB * 1024;
-    rows.push({ target: MEMORY_TARGET, measured: `${Math.round(bytes / 2 ** 20).toLocaleString("en-US")} MiB (${(bytes / 1e9).toFixed(2)} GB)`, met: bytes <= MEMORY_BYTES });
+    const runs = inputs.fabuRuns ?? 1;
+    const largest = runs > 1 ? `, the largest of ${runs} builds` : "";
+    rows.push({ target: MEMORY_TARGET, measured: `${Math.round(bytes / 2 ** 20).toLocaleString("en-US")} MiB (${(bytes / 1e9).toFixed(2)} GB${largest})`, met: bytes <= MEMORY_BYTES });
   }
   return rows;
 }
 
 export function targetsTable(rows: readonly TargetRow[]): string {
-  return ["| target | measured (medians) | met |", "|---|---|---|", ...rows.map((row) => `| ${row.target} | ${row.measured} | ${row.met ? "yes" : "**no**"} |`)].join("\n");
+  return ["| target | measured (medians of the runs) | met |", "|---|---|---|", ...rows.map((row) => `| ${row.target} | ${row.measured} | ${row.met ? "yes" : "**no**"} |`)].join("\n");
 }
 
 const ratio = (r: number) => `${r.toFixed(2)}×`;

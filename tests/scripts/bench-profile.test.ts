@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { componentOf, CONVERSION, FABU, GC, LAYOUT, LOADING, MARKDOWN, NATIVE, NODE, OTHER, profileTable, readProfiles, summariseProfiles } from "../../scripts/bench/profile.js";
+import { CALLER, componentOf, CONVERSION, FABU, GC, LAYOUT, LOADING, MARKDOWN, NATIVE, NODE, OTHER, profileTable, readProfiles, summariseProfiles, type CpuProfile } from "../../scripts/bench/profile.js";
 import { PROJECT_ROOT } from "../helpers/project.js";
 
 const dirs: string[] = [];
@@ -22,6 +22,10 @@ describe("CPU time by component", () => {
       ["parse", "file:///p/node_modules/yaml/dist/parse.js", LOADING],
       ["parseArticle", "file:///p/lib/src/content/article.js", LOADING],
       ["keyOf", "file:///p/lib/src/build/page-store.js", FABU],
+      ["set", "file:///p/lib/src/render/render-cache.js", FABU],
+      ["renderArticle", "file:///p/lib/src/render/render-article.js", MARKDOWN],
+      // A library's own src/ folder is not fabu's.
+      ["debug", "file:///p/node_modules/debug/src/common.js", OTHER],
       ["digest", "node:internal/crypto/hash", NODE],
       ["writeFileUtf8", "", NATIVE],
       ["(garbage collector)", "", GC],
@@ -30,6 +34,31 @@ describe("CPU time by component", () => {
       ["(root)", "", undefined],
     ];
     for (const [name, url, component] of cases) expect([name, componentOf(name, url)]).toEqual([name, component]);
+    // Code made by `new Function` (a compiled Nunjucks template) and regular expressions have no source.
+    expect(componentOf("root", "", "612")).toBe(CALLER);
+    expect(componentOf("RegExp: \\d", "", "0")).toBe(CALLER);
+  });
+
+  it("counts code with no source towards its caller, and a sample until the next one", () => {
+    const frame = (functionName: string, url: string, scriptId = "1") => ({ functionName, url, scriptId });
+    const profile: CpuProfile = {
+      nodes: [
+        { id: 1, callFrame: frame("(root)", "", "0"), children: [2, 4] },
+        { id: 2, callFrame: frame("render", "file:///p/node_modules/nunjucks/src/environment.js"), children: [3] },
+        { id: 3, callFrame: frame("root", "", "612") },
+        { id: 4, callFrame: frame("writeFileUtf8", "", "0") },
+      ],
+      // 100 µs into the profile the template runs; 300 µs later a write; the profile ends at 1,000 µs.
+      samples: [3, 4],
+      timeDeltas: [100, 300],
+      startTime: 0,
+      endTime: 1000,
+    };
+    const summary = summariseProfiles([profile]);
+    expect(summary.components).toEqual([
+      { component: NATIVE, seconds: 600 / 1e6 },
+      { component: LAYOUT, seconds: 300 / 1e6 },
+    ]);
   });
 
   it("finds a Markdown parse in a real profile of every thread, idle time left out", () => {
