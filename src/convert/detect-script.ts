@@ -8,9 +8,18 @@ import { pipelineSpec, type Dictionary } from "./opencc-config.js";
 import type { Script } from "./types.js";
 
 interface ScriptEvidence {
+  /**
+   * SIMPLIFIED_ONLY, TRADITIONAL_ONLY or 0 by UTF-16 code unit: a table lookup per character, where looking
+   * both sets up took a quarter of a millisecond per article, a third of loading articles not parsed before.
+   */
+  readonly byCodeUnit: Uint8Array;
+  /** Characters outside the Basic Multilingual Plane (two code units), looked up by code point. */
   readonly simplifiedOnly: ReadonlySet<number>;
   readonly traditionalOnly: ReadonlySet<number>;
 }
+
+const SIMPLIFIED_ONLY = 1;
+const TRADITIONAL_ONLY = 2;
 
 let evidence: ScriptEvidence | undefined;
 
@@ -35,23 +44,33 @@ function scriptEvidence(): ScriptEvidence {
   if (!evidence) {
     const simplifiedToTraditional = singleCharacterKeys(pipelineSpec("s2t").stages[0]!);
     const traditionalToSimplified = singleCharacterKeys(pipelineSpec("t2s").stages[0]!);
-    evidence = {
-      simplifiedOnly: changedOnlyIn(simplifiedToTraditional, traditionalToSimplified),
-      traditionalOnly: changedOnlyIn(traditionalToSimplified, simplifiedToTraditional),
-    };
+    const simplifiedOnly = changedOnlyIn(simplifiedToTraditional, traditionalToSimplified);
+    const traditionalOnly = changedOnlyIn(traditionalToSimplified, simplifiedToTraditional);
+    const byCodeUnit = new Uint8Array(0x10000);
+    for (const codePoint of simplifiedOnly) if (codePoint < 0x10000) byCodeUnit[codePoint] = SIMPLIFIED_ONLY;
+    for (const codePoint of traditionalOnly) if (codePoint < 0x10000) byCodeUnit[codePoint] = TRADITIONAL_ONLY;
+    evidence = { byCodeUnit, simplifiedOnly, traditionalOnly };
   }
   return evidence;
 }
 
 /** The script most of the text's script-specific characters belong to; undefined without evidence or on a tie. */
 export function detectScript(text: string): Script | undefined {
-  const { simplifiedOnly, traditionalOnly } = scriptEvidence();
+  const { byCodeUnit, simplifiedOnly, traditionalOnly } = scriptEvidence();
   let simplified = 0;
   let traditional = 0;
-  for (const character of text) {
-    const codePoint = character.codePointAt(0)!;
-    if (simplifiedOnly.has(codePoint)) simplified += 1;
-    else if (traditionalOnly.has(codePoint)) traditional += 1;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    let kind = byCodeUnit[unit]!;
+    const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+    // A surrogate pair is one character; a lone surrogate is its own (and never evidence).
+    if (unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      const codePoint = (unit - 0xd800) * 0x400 + (next - 0xdc00) + 0x10000;
+      kind = simplifiedOnly.has(codePoint) ? SIMPLIFIED_ONLY : traditionalOnly.has(codePoint) ? TRADITIONAL_ONLY : 0;
+      i++;
+    }
+    if (kind === SIMPLIFIED_ONLY) simplified += 1;
+    else if (kind === TRADITIONAL_ONLY) traditional += 1;
   }
   if (simplified === traditional) return undefined;
   return simplified > traditional ? "zh-Hans" : "zh-Hant";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createConverterSet, detectScript, type GlossaryEntry } from "../../src/convert/index.js";
+import { pipelineSpec } from "../../src/convert/opencc-config.js";
 
 const glossary: GlossaryEntry[] = [
   { "zh-Hans": "发展中国家", "zh-Hant": "開發中國家" },
@@ -116,5 +117,34 @@ describe("detectScript", () => {
     expect(detectScript("Hello, world 2025")).toBeUndefined();
     expect(detectScript("中文")).toBeUndefined();
     expect(detectScript("发發")).toBeUndefined();
+  });
+});
+
+describe("detectScript, character by character", () => {
+  // The definition, from OpenCC's own single-character tables: a character is evidence for a script when
+  // converting from that script changes it and the other script's table does not take it as input.
+  const singleCharacters = (name: "s2t" | "t2s") => new Map([...pipelineSpec(name).stages[0]!].filter(([key]) => [...key].length === 1));
+  const fromSimplified = singleCharacters("s2t");
+  const fromTraditional = singleCharacters("t2s");
+  const expected = (character: string) =>
+    fromSimplified.has(character) && fromSimplified.get(character) !== character && !fromTraditional.has(character) ? "zh-Hans"
+    : fromTraditional.has(character) && fromTraditional.get(character) !== character && !fromSimplified.has(character) ? "zh-Hant"
+    : undefined;
+
+  it("agrees with OpenCC's tables on every character they hold", () => {
+    const characters = [...new Set([...fromSimplified.keys(), ...fromTraditional.keys()])];
+    expect(characters.some((c) => c.length === 2 && expected(c) !== undefined)).toBe(true);
+    const wrong = characters.filter((character) => detectScript(character) !== expected(character));
+    expect(wrong).toEqual([]);
+  });
+
+  it("reads a character outside the Basic Multilingual Plane as one, and a lone surrogate as none", () => {
+    const astral = [...fromSimplified.keys()].find((c) => c.length === 2 && expected(c) === "zh-Hans")!;
+    // One astral Simplified character against one Traditional: a tie.
+    expect(detectScript(`${astral}發`)).toBeUndefined();
+    expect(detectScript(`${astral}${astral}發`)).toBe("zh-Hans");
+    // Halves of a pair, apart or reversed, are no evidence.
+    expect(detectScript(`${astral[0]}發${astral[1]}`)).toBe("zh-Hant");
+    expect(detectScript(`${astral[1]}${astral[0]}發`)).toBe("zh-Hant");
   });
 });
