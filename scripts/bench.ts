@@ -25,7 +25,7 @@ import { machineLines, tryText } from "./bench/machine.js";
 import { readProfiles, summariseProfiles } from "./bench/profile.js";
 import { STAGE_LINE } from "./bench/stages.js";
 import { COLD_TARGET, evaluateTargets } from "./bench/targets.js";
-import { failure, markdownSection, median, writeBenchmarksDoc, type BenchReport, type PageCount, type Tool, type ToolResult } from "./bench/report.js";
+import { failure, markdownSection, median, medianWall, okRuns, writeBenchmarksDoc, type BenchReport, type PageCount, type Tool, type ToolResult } from "./bench/report.js";
 
 const USAGE = `Usage: npm run bench -- [--count N] [--runs R] [--seed S] [--tools fabu,hugo,eleventy]
                        [--rebuilds K] [--saves K] [--profile | --no-profile] [--regenerate] [--resume]
@@ -275,9 +275,9 @@ async function main(argv: readonly string[]): Promise<number> {
       // Compared in CPU time when there is one: it is what a shared machine skews least.
       const cost = (m: Measurement) => m.cpuSeconds ?? m.wallSeconds;
       const unit = rebuildRuns.every((m) => m.cpuSeconds !== undefined) ? "CPU time" : "wall time";
-      const fullMedian = median(measured.get("fabu")!.filter((m) => m.ok).map(cost));
-      const okRuns = rebuildRuns.filter((m) => m.ok).map(cost);
-      const share = okRuns.length ? median(okRuns) / fullMedian : undefined;
+      const fullMedian = median(okRuns(results, "fabu").map(cost));
+      const rebuildCosts = rebuildRuns.filter((m) => m.ok).map(cost);
+      const share = rebuildCosts.length ? median(rebuildCosts) / fullMedian : undefined;
       const ratio =
         share === undefined ? ""
         : share > 0.6 ? ` In ${unit} that is ${(share * 100).toFixed(0)}% of a build into an empty folder: the rebuild redoes (nearly) everything.`
@@ -305,12 +305,9 @@ async function main(argv: readonly string[]): Promise<number> {
 
   // ------------------------------------------------------------------------------------ profile
   let profile: BenchReport["profile"];
-  const wallMedian = (tool: Tool) => {
-    const ok = measured.get(tool)?.filter((m) => m.ok) ?? [];
-    return ok.length ? median(ok.map((m) => m.wallSeconds)) : undefined;
-  };
-  const coldMissed = evaluateTargets({ count, fabuWall: wallMedian("fabu"), hugoWall: wallMedian("hugo") }).some((row) => row.target === COLD_TARGET && !row.met);
-  if (measured.get("fabu")?.some((m) => m.ok) && !values["no-profile"] && (values.profile || coldMissed)) {
+  const fabuRuns = okRuns(results, "fabu");
+  const coldMissed = evaluateTargets({ count, fabuWall: medianWall(fabuRuns), hugoWall: medianWall(okRuns(results, "hugo")) }).some((row) => row.target === COLD_TARGET && !row.met);
+  if (fabuRuns.length > 0 && !values["no-profile"] && (values.profile || coldMissed)) {
     // Last: it starts without .cache/, which the rebuilds and the dev server above needed.
     const dir = join(base, "profile");
     for (const stale of [dir, join(targets.fabu, ".cache"), out("fabu")]) rmSync(stale, { recursive: true, force: true });

@@ -97,17 +97,21 @@ export function summaryTable(report: BenchReport): string {
   return rows.join("\n");
 }
 
+/** A tool's successful runs. */
+export const okRuns = (results: readonly ToolResult[], tool: Tool): Measurement[] => results.find((r) => r.tool === tool)?.runs.filter((m) => m.ok) ?? [];
+
+/** The median wall time of runs, undefined for none. */
+export const medianWall = (runs: readonly Measurement[]): number | undefined => (runs.length ? median(runs.map((m) => m.wallSeconds)) : undefined);
+
 /** The targets this report's figures can check (see targets.ts). */
 export function targetsOf(report: BenchReport): TargetRow[] {
-  const okOf = (tool: Tool) => report.results.find((r) => r.tool === tool)?.runs.filter((m) => m.ok) ?? [];
-  const wallOf = (runs: readonly Measurement[]) => (runs.length ? median(runs.map((m) => m.wallSeconds)) : undefined);
-  const fabu = okOf("fabu");
+  const fabu = okRuns(report.results, "fabu");
   const rss = fabu.flatMap((m) => (m.peakRssKiB === undefined ? [] : [m.peakRssKiB]));
   return evaluateTargets({
     count: report.count,
-    fabuWall: wallOf(fabu),
-    hugoWall: wallOf(okOf("hugo")),
-    rebuildWall: wallOf(report.rebuild?.runs.filter((m) => m.ok) ?? []),
+    fabuWall: medianWall(fabu),
+    hugoWall: medianWall(okRuns(report.results, "hugo")),
+    rebuildWall: medianWall(report.rebuild?.runs.filter((m) => m.ok) ?? []),
     reloadSeconds: report.devServer?.reloadSeconds.length ? median([...report.devServer.reloadSeconds]) : undefined,
     fabuPeakRssKiB: rss.length ? Math.max(...rss) : undefined,
     fabuRuns: rss.length,
@@ -119,7 +123,7 @@ function whereTheTimeGoes(report: BenchReport, targets: readonly TargetRow[]): s
   const missed = (target: string) => targets.some((row) => row.target === target && !row.met);
   const lines: string[] = [];
   const stagesOf = (m: Measurement | undefined) => (m?.keptLines ? parseStages(m.keptLines) : []);
-  const lastCold = report.results.find((r) => r.tool === "fabu")?.runs.filter((m) => m.ok).at(-1);
+  const lastCold = okRuns(report.results, "fabu").at(-1);
   if (missed(COLD_TARGET) && stagesOf(lastCold).length) {
     lines.push("", `**Where the cold build's time goes** (its last timed run, ${seconds(lastCold!.wallSeconds)} s):`, "", stagesTable(stagesOf(lastCold), lastCold!.wallSeconds));
   }

@@ -60,12 +60,11 @@ export function detectScript(text: string): Script | undefined {
   let simplified = 0;
   let traditional = 0;
   for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    let kind = byCodeUnit[unit]!;
-    const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
-    // A surrogate pair is one character; a lone surrogate is its own (and never evidence).
-    if (unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-      const codePoint = (unit - 0xd800) * 0x400 + (next - 0xdc00) + 0x10000;
+    // A surrogate pair is one code point (and two code units); a lone surrogate is its own, never evidence.
+    const codePoint = text.codePointAt(i)!;
+    let kind: number;
+    if (codePoint < 0x10000) kind = byCodeUnit[codePoint]!;
+    else {
       kind = simplifiedOnly.has(codePoint) ? SIMPLIFIED_ONLY : traditionalOnly.has(codePoint) ? TRADITIONAL_ONLY : 0;
       i++;
     }
